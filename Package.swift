@@ -1,0 +1,51 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "argolint",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "argolint", targets: ["argolint"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // libyaml from the system (Debian/Ubuntu: libyaml-dev; macOS: brew install libyaml).
+        .systemLibrary(
+            name: "CLibYAML",
+            path: "Sources/CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        // YAML node tree with exact source spans. Knows nothing about Argo.
+        .target(name: "YAMLTree", dependencies: ["CLibYAML"]),
+        // The expr language (lexer, parser, types, checker, evaluator), govaluate `when`,
+        // and the `{{...}}` template-tag scanner. Knows nothing about YAML.
+        .target(name: "ExprLang"),
+        // Small Argo grammars: `depends` expressions, govaluate `when` conditions, `{{...}}` tag scanning.
+        .target(name: "ArgoSyntax"),
+        // Argo's field schema (which keys each object has, of what type) and the validator
+        // that reports unknown fields, wrong types and missing required fields.
+        .target(name: "ArgoSchema", dependencies: ["YAMLTree"]),
+        // The typed Argo model and its tolerant decoder.
+        .target(name: "ArgoModel", dependencies: ["YAMLTree"]),
+        // Rules engine, the rules, workspace, configuration and output formats.
+        .target(
+            name: "ArgoLint",
+            dependencies: ["YAMLTree", "ArgoModel", "ArgoSyntax"], // PENDING: "ArgoSchema", "ExprLang"
+            // The rule docs in rules/ (a symlink keeps one copy), so `argolint explain` prints exactly them.
+            resources: [.copy("RuleDocs")]
+        ),
+        .executableTarget(
+            name: "argolint",
+            dependencies: ["ArgoLint", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
+        .testTarget(name: "ExprLangTests", dependencies: ["ExprLang"]),
+        .testTarget(name: "ArgoSyntaxTests", dependencies: ["ArgoSyntax"]),
+        .testTarget(name: "ArgoSchemaTests", dependencies: ["ArgoSchema", "YAMLTree"]),
+        .testTarget(name: "ArgoLintTests", dependencies: ["ArgoLint", "ArgoModel", "YAMLTree", "ArgoSyntax"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

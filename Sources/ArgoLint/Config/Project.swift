@@ -1,0 +1,155 @@
+import Foundation
+
+/// Where a run's configuration and cross-file facts come from: the folder
+/// holding `.argolint.yaml`, else the git root, else just the inputs.
+public struct Project: Sendable {
+    public var root: String?
+    public var configuration: Configuration?
+    public var configurationPath: String?
+
+    /// Finds the configuration: `explicitPath`, else the nearest `.argolint.yaml`
+    /// upwards from `start`.
+    public static func discover(start: String, explicitConfigPath: String?) throws(ConfigurationError) -> Project {
+        var project = Project()
+        let configPath: String?
+        if let explicitConfigPath {
+            configPath = explicitConfigPath
+        } else {
+            configPath = findUpwards(from: start) { dir in
+                let candidate = (dir as NSString).appendingPathComponent(Configuration.fileName)
+                return FileManager.default.fileExists(atPath: candidate) ? candidate : nil
+            }
+        }
+        if let configPath {
+            guard let data = FileManager.default.contents(atPath: configPath) else {
+                throw ConfigurationError(message: "\(configPath): cannot read the configuration file")
+            }
+            let directory = (absolute(configPath) as NSString).deletingLastPathComponent
+            project.configuration = try Configuration.load(path: configPath, bytes: [UInt8](data), directory: directory)
+            project.configurationPath = configPath
+            project.root = directory
+        } else {
+            project.root = findUpwards(from: start) { dir in
+                FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent(".git")) ? dir : nil
+            }
+        }
+        return project
+    }
+
+    static func findUpwards(from start: String, _ probe: (String) -> String?) -> String? {
+        var dir = absolute(start)
+        while true {
+            if let found = probe(dir) { return found }
+            let parent = (dir as NSString).deletingLastPathComponent
+            if parent == dir || parent.isEmpty { return nil }
+            dir = parent
+        }
+    }
+
+    public static func absolute(_ path: String) -> String {
+        let full = path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+        return (full as NSString).standardizingPath
+    }
+
+    /// True when the configuration's `ignore` globs exclude `path`.
+    public func isIgnored(_ path: String) -> Bool {
+        guard let configuration, !configuration.ignore.isEmpty else { return false }
+        let full = Self.absolute(path)
+        let base = configuration.directory.hasSuffix("/") ? configuration.directory : configuration.directory + "/"
+        guard full.hasPrefix(base) else { return false }
+        let relative = String(full.dropFirst(base.count))
+        return configuration.ignore.contains { Glob($0).matches(relative) }
+    }
+
+    /// Expands files and folders (recursively, `*.yaml`/`*.yml`) into a sorted file list.
+    /// Paths that do not exist are returned as errors.
+    public func expand(_ paths: [String]) -> (files: [String], errors: [String]) {
+        var files: [String] = []
+        var errors: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                errors.append("\(path): no such file or directory")
+                continue
+            }
+            if isDirectory.boolValue {
+                files += Self.yamlFiles(under: path).filter { !isIgnored($0) }
+            } else if !isIgnored(path) {
+                files.append(path)
+            }
+        }
+        var seen = Set<String>()
+        return (files.filter { seen.insert(Self.absolute($0)).inserted }, errors)
+    }
+
+    /// Every `*.yaml`/`*.yml` below `directory`, sorted, skipping hidden and build folders.
+    public static func yamlFiles(under directory: String) -> [String] {
+        var result: [String] = []
+        var queue = [directory]
+        let manager = FileManager.default
+        while let dir = queue.popLast() {
+            guard let entries = try? manager.contentsOfDirectory(atPath: dir) else { continue }
+            for entry in entries {
+                if entry.hasPrefix(".") || entry == "node_modules" { continue }
+                let path = dir == "." ? entry : (dir as NSString).appendingPathComponent(entry)
+                var isDirectory: ObjCBool = false
+                guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+                if isDirectory.boolValue {
+                    queue.append(path)
+                } else if entry.hasSuffix(".yaml") || entry.hasSuffix(".yml") {
+                    result.append(path)
+                }
+            }
+        }
+        return result.sorted()
+    }
+
+    /// Project files that may hold cross-file facts (WorkflowTemplates,
+    /// Secrets) and are not inputs. Files are read and tested for the kind
+    /// names before any parsing, so a large project costs little.
+    public func contextInputs(excluding inputs: Set<String>, extraSecretPaths: [String]) -> [LintInput] {
+        var paths: [String] = []
+        if let root { paths += Self.yamlFiles(under: root) }
+        var secretPaths = extraSecretPaths
+        if let configuration {
+            secretPaths += configuration.secrets.map { $0.hasPrefix("/") ? $0 : (configuration.directory as NSString).appendingPathComponent($0) }
+        }
+        var explicitSecrets: [String] = []
+        for path in secretPaths {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+                explicitSecrets += isDirectory.boolValue ? Self.yamlFiles(under: path) : [path]
+            }
+        }
+        var seen = Set(inputs)
+        var result: [LintInput] = []
+        let markers = ["WorkflowTemplate", "Secret"].map { Array($0.utf8) }
+        for path in explicitSecrets + paths {
+            let key = Self.absolute(path)
+            guard seen.insert(key).inserted, !isIgnored(path) else { continue }
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            let bytes = [UInt8](data)
+            if markers.contains(where: { bytes.containsSubsequence($0) }) {
+                result.append(LintInput(path: path, bytes: bytes))
+            }
+        }
+        return result
+    }
+}
+
+extension Array where Element == UInt8 {
+    func containsSubsequence(_ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= count else { return false }
+        let first = needle[0]
+        var i = 0
+        while i <= count - needle.count {
+            if self[i] == first {
+                var j = 1
+                while j < needle.count && self[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}

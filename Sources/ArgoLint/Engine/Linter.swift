@@ -1,0 +1,180 @@
+import YAMLTree
+import ArgoModel
+// SCHEMA-PENDING import ArgoSchema
+
+/// One file to lint (or to read for cross-file facts only).
+public struct LintInput: Sendable {
+    /// The path shown in reports.
+    public var path: String
+    public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+}
+
+/// The findings of one file, sorted by position.
+public struct FileReport: Sendable {
+    public var file: SourceFile
+    public var diagnostics: [Diagnostic]
+}
+
+public struct LintOptions: Sendable {
+    public var dialect: Dialect
+    /// Per-rule severity from the configuration; `nil` turns the rule off.
+    public var severities: [String: Severity?]
+
+    public init(dialect: Dialect = .argo, severities: [String: Severity?] = [:]) {
+        self.dialect = dialect
+        self.severities = severities
+    }
+}
+
+/// A file after parsing and decoding: the first, per-file stage.
+struct AnalyzedFile: Sendable {
+    var file: SourceFile
+    var parseDiagnostics: [Diagnostic]
+    var documents: [YAMLDocument]
+    var manifests: [Manifest]
+}
+
+/// Runs the pipeline: parse → decode → schema → workspace → rules → suppressions.
+public struct Linter: Sendable {
+    public var options: LintOptions
+    public var rules: [any Rule]
+
+    public init(options: LintOptions = LintOptions(), rules: [any Rule] = RuleRegistry.all) {
+        self.options = options
+        self.rules = rules
+    }
+
+    /// Lints `inputs`; `context` files contribute WorkflowTemplates and Secrets only.
+    public func lint(_ inputs: [LintInput], context: [LintInput] = []) -> [FileReport] {
+        let analyzed = parallelMap(inputs) { Self.analyze($0) }
+        let contextAnalyzed = parallelMap(context) { Self.analyze($0) }
+        let workspace = Self.workspace(from: analyzed + contextAnalyzed)
+        let options = self.options
+        let rules = self.rules
+        return parallelMap(analyzed) { file in
+            Self.check(file, workspace: workspace, rules: rules, options: options)
+        }
+    }
+
+    static func analyze(_ input: LintInput) -> AnalyzedFile {
+        let file = SourceFile(path: input.path, bytes: input.bytes)
+        let parsed = YAMLParser.parse(file)
+        return AnalyzedFile(file: file, parseDiagnostics: parsed.diagnostics, documents: parsed.documents,
+                            manifests: parsed.documents.map(Manifest.decode))
+    }
+
+    static func workspace(from files: [AnalyzedFile]) -> Workspace {
+        var resources: [LocatedResource] = []
+        var secrets: [LocatedSecret] = []
+        for file in files {
+            for manifest in file.manifests {
+                switch manifest {
+                case .argo(let resource): resources.append(LocatedResource(file: file.file, resource: resource))
+                case .secret(let secret): secrets.append(LocatedSecret(file: file.file, secret: secret))
+                default: break
+                }
+            }
+        }
+        return Workspace(resources: resources, secrets: secrets)
+    }
+
+    static func check(_ analyzed: AnalyzedFile, workspace: Workspace, rules: [any Rule], options: LintOptions) -> FileReport {
+        let file = analyzed.file
+        var diagnostics = analyzed.parseDiagnostics
+        for (manifest, document) in zip(analyzed.manifests, analyzed.documents) {
+            switch manifest {
+            case .argo(let resource):
+                diagnostics += schemaDiagnostics(resource, document)
+                let context = ResourceContext(file: file, resource: resource, workspace: workspace, dialect: options.dialect)
+                for rule in rules {
+                    if case .some(.none) = options.severities[rule.info.id] { continue }
+                    var reporter = Reporter(info: rule.info)
+                    rule.check(context, &reporter)
+                    diagnostics += reporter.diagnostics
+                }
+            case .notAnObject(let node):
+                diagnostics.append(Diagnostic(rule: "schema-type", severity: .warning,
+                    message: "this document is \(node.kindDescription), not a Kubernetes object; argolint skips it",
+                    span: node.span))
+            case .secret, .other:
+                break
+            }
+        }
+        diagnostics = applyConfiguration(diagnostics, options: options)
+        diagnostics = applySuppressions(diagnostics, file: file, documents: analyzed.documents, options: options)
+        diagnostics.sort { a, b in
+            if a.span.start != b.span.start { return a.span.start < b.span.start }
+            if a.rule != b.rule { return a.rule < b.rule }
+            return a.message < b.message
+        }
+        return FileReport(file: file, diagnostics: dedupe(diagnostics))
+    }
+
+    static func schemaDiagnostics(_ resource: ArgoResource, _ document: YAMLDocument) -> [Diagnostic] {
+        // SCHEMA-PENDING
+        return []
+    }
+
+    static func applyConfiguration(_ diagnostics: [Diagnostic], options: LintOptions) -> [Diagnostic] {
+        guard !options.severities.isEmpty else { return diagnostics }
+        return diagnostics.compactMap { diagnostic in
+            guard let configured = options.severities[diagnostic.rule] else { return diagnostic }
+            guard let severity = configured else { return nil }
+            var changed = diagnostic
+            changed.severity = severity
+            return changed
+        }
+    }
+
+    static func applySuppressions(_ diagnostics: [Diagnostic], file: SourceFile, documents: [YAMLDocument], options: LintOptions) -> [Diagnostic] {
+        var suppressions = Suppressions(file: file) { collectScalarSpans(documents) }
+        guard !suppressions.entries.isEmpty else { return diagnostics }
+        var kept: [Diagnostic] = []
+        for diagnostic in diagnostics {
+            let line = file.position(ofByte: diagnostic.span.start).line
+            if !suppressions.suppresses(rule: diagnostic.rule, line: line) { kept.append(diagnostic) }
+        }
+        let unusedOff: Bool
+        if case .some(.none) = options.severities[UnusedSuppressionRule.id] { unusedOff = true } else { unusedOff = false }
+        if !unusedOff {
+            for entry in suppressions.entries where !entry.used {
+                let what = entry.rules.isEmpty ? "any rule" : entry.rules.joined(separator: ", ")
+                var severity = UnusedSuppressionRule.info.defaultSeverity
+                if case .some(.some(let configured)) = options.severities[UnusedSuppressionRule.id] { severity = configured }
+                let known = Set(RuleRegistry.all.map(\.info.id))
+                let unknown = entry.rules.filter { !known.contains($0) }
+                let message = unknown.isEmpty
+                    ? "this argolint:disable comment suppresses nothing (no \(what) finding here); remove it"
+                    : "this argolint:disable comment names unknown rule \(Suggestions.quotedList(unknown))\(Suggestions.didYouMean(unknown[0], among: Array(known).sorted())); it suppresses nothing"
+                kept.append(Diagnostic(rule: UnusedSuppressionRule.id, severity: severity, message: message, span: entry.span,
+                                       fix: Fix(description: "remove the comment", edits: [TextEdit(span: entry.span, newText: "")])))
+            }
+        }
+        return kept
+    }
+
+    static func collectScalarSpans(_ documents: [YAMLDocument]) -> [SourceSpan] {
+        var spans: [SourceSpan] = []
+        var stack = documents.map(\.root)
+        while let node = stack.popLast() {
+            if node.aliasSpan != nil { continue }
+            switch node.content {
+            case .scalar: spans.append(node.span)
+            case .sequence(let items): stack.append(contentsOf: items)
+            case .mapping(let pairs):
+                for pair in pairs { stack.append(pair.key); stack.append(pair.value) }
+            }
+        }
+        return spans
+    }
+
+    static func dedupe(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return diagnostics.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,70 @@
+import YAMLTree
+import ArgoModel
+
+/// What every rule declares about itself. Its Markdown doc is `rules/<id>.md`.
+public struct RuleInfo: Sendable, Hashable {
+    public var id: String
+    public var defaultSeverity: Severity
+    public var summary: String
+
+    public init(id: String, defaultSeverity: Severity, summary: String) {
+        self.id = id
+        self.defaultSeverity = defaultSeverity
+        self.summary = summary
+    }
+}
+
+/// A rule checks one Argo resource at a time. Rules whose findings come from
+/// an earlier stage (the YAML parser, the schema validator) declare themselves
+/// with `checksResources == false` and an empty `check`.
+public protocol Rule: Sendable {
+    var info: RuleInfo { get }
+    func check(_ context: ResourceContext, _ report: inout Reporter)
+}
+
+/// Collects one rule's findings, filling in its id and default severity.
+public struct Reporter {
+    public let info: RuleInfo
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init(info: RuleInfo) {
+        self.info = info
+    }
+
+    public mutating func report(_ span: SourceSpan, _ message: String, severity: Severity? = nil, fix: Fix? = nil, related: [RelatedLocation] = []) {
+        diagnostics.append(Diagnostic(rule: info.id, severity: severity ?? info.defaultSeverity, message: message, span: span, fix: fix, related: related))
+    }
+}
+
+/// The dialect of HTTP templates and expressions (see DESIGN.md, Dialects).
+public enum Dialect: String, Sendable, CaseIterable {
+    case argo, seed
+}
+
+/// Everything a rule may look at while checking one resource.
+public struct ResourceContext: Sendable {
+    public let file: SourceFile
+    public let resource: ArgoResource
+    public let workspace: Workspace
+    public let dialect: Dialect
+
+    public init(file: SourceFile, resource: ArgoResource, workspace: Workspace, dialect: Dialect) {
+        self.file = file
+        self.resource = resource
+        self.workspace = workspace
+        self.dialect = dialect
+    }
+
+    public var spec: WorkflowSpec { resource.spec }
+
+    /// The templates that `template:` names resolve against: the resource's own,
+    /// or for a `workflowTemplateRef` Workflow, the referenced template's too.
+    public var localTemplates: [Template] {
+        var templates = resource.spec.templates
+        if let ref = resource.spec.workflowTemplateRef, let name = ref.name?.value,
+           let target = workspace.workflowTemplate(named: name, clusterScope: ref.clusterScope) {
+            templates += target.resource.spec.templates
+        }
+        return templates
+    }
+}

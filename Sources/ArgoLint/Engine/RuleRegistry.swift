@@ -1,0 +1,24 @@
+/// Every rule argolint has, in the order `argolint rules` lists them.
+/// Adding a rule: a file in Sources/ArgoLint/Rules and its doc in rules/<id>.md, plus one line here.
+public enum RuleRegistry {
+    public static let all: [any Rule] = [
+        YAMLSyntaxRule(),
+        YAMLDuplicateKeyRule(),
+        SchemaUnknownFieldRule(),
+        SchemaTypeRule(),
+        SchemaRequiredRule(),
+        TemplateTypeRule(),
+        DuplicateNameRule(),
+        InvalidNameRule(),
+        UndefinedTemplateRule(),
+        UndefinedDependencyRule(),
+        DAGCycleRule(),
+        DependsSyntaxRule(),
+        DependencyConflictRule(),
+        UnusedSuppressionRule(),
+    ]
+
+    public static func rule(id: String) -> (any Rule)? {
+        all.first { $0.info.id == id }
+    }
+}

@@ -1,0 +1,62 @@
+import YAMLTree
+
+/// `file:line:col: severity: message [rule]`, then the source line and a
+/// marker under the span.
+public struct HumanFormatter: Sendable {
+    public var colour: Bool
+
+    public init(colour: Bool) {
+        self.colour = colour
+    }
+
+    public func format(_ diagnostics: [ResolvedDiagnostic], summary: LintSummary) -> String {
+        var out = ""
+        for item in diagnostics {
+            out += paint("\(item.path):\(item.start.line):\(item.start.column):", "1") + " "
+            out += paint("\(item.severity.rawValue):", severityColour(item.severity)) + " "
+            out += paint(item.message, "1") + " " + paint("[\(item.rule)]", "2") + "\n"
+            out += snippet(item)
+            if let fix = item.diagnostic.fix {
+                out += "      = fix: \(fix.description)\n"
+            }
+        }
+        if !diagnostics.isEmpty {
+            var parts: [String] = []
+            parts.append(plural(summary.errors, "error"))
+            parts.append(plural(summary.warnings, "warning"))
+            if summary.infos > 0 { parts.append(plural(summary.infos, "info")) }
+            out += "\(parts.joined(separator: ", ")) in \(plural(summary.files, "file"))\n"
+        }
+        return out
+    }
+
+    private func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+
+    private func snippet(_ item: ResolvedDiagnostic) -> String {
+        let lineText = item.file.lineText(item.start.line)
+        let gutter = String(item.start.line)
+        let pad = String(repeating: " ", count: gutter.count)
+        // The marker line copies tabs from the source so it stays aligned in any terminal.
+        var marker = ""
+        for (i, ch) in lineText.unicodeScalars.enumerated() where i < item.start.column - 1 {
+            marker.unicodeScalars.append(ch == "\t" ? "\t" : " ")
+        }
+        let lineLength = lineText.unicodeScalars.count
+        let endColumn = item.end.line == item.start.line ? item.end.column : lineLength + 1
+        let width = max(1, min(endColumn, lineLength + 1) - item.start.column)
+        marker += "^" + String(repeating: "~", count: width - 1)
+        return " \(gutter) | \(lineText)\n \(pad) | \(paint(marker, severityColour(item.severity)))\n"
+    }
+
+    private func severityColour(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return "1;31"
+        case .warning: return "1;33"
+        case .info: return "1;36"
+        }
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}

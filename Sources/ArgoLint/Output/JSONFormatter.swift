@@ -1,0 +1,51 @@
+import YAMLTree
+
+/// The `--format json` document of DESIGN.md, written by hand so the key
+/// order is the documented one and the output is byte-for-byte deterministic.
+public enum JSONFormatter {
+    public static let toolVersion = "0.1.0"
+
+    public static func format(_ diagnostics: [ResolvedDiagnostic], summary: LintSummary) -> String {
+        var out = "{\"tool\": {\"name\": \"argolint\", \"version\": \(quote(toolVersion))},\n \"diagnostics\": ["
+        out += diagnostics.map { "\n  " + diagnostic($0) }.joined(separator: ",")
+        out += diagnostics.isEmpty ? "],\n" : "\n ],\n"
+        out += " \"summary\": {\"files\": \(summary.files), \"errors\": \(summary.errors), \"warnings\": \(summary.warnings), \"infos\": \(summary.infos)}}\n"
+        return out
+    }
+
+    public static func diagnostic(_ item: ResolvedDiagnostic) -> String {
+        var out = "{\"file\": \(quote(item.path)), \"line\": \(item.start.line), \"column\": \(item.start.column), "
+        out += "\"endLine\": \(item.end.line), \"endColumn\": \(item.end.column), "
+        out += "\"severity\": \(quote(item.severity.rawValue)), \"rule\": \(quote(item.rule)), \"message\": \(quote(item.message))"
+        if let fix = item.diagnostic.fix {
+            let edits = fix.edits.map { edit -> String in
+                let s = item.file.position(ofByte: edit.span.start), e = item.file.position(ofByte: edit.span.end)
+                return "{\"line\": \(s.line), \"column\": \(s.column), \"endLine\": \(e.line), \"endColumn\": \(e.column), \"newText\": \(quote(edit.newText))}"
+            }
+            out += ", \"fix\": {\"description\": \(quote(fix.description)), \"edits\": [\(edits.joined(separator: ", "))]}"
+        }
+        return out + "}"
+    }
+
+    /// A JSON string literal.
+    public static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

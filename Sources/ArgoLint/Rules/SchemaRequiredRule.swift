@@ -1,0 +1,22 @@
+import YAMLTree
+import ArgoModel
+
+/// schema-required: most findings come from `SchemaValidator` (Sources/ArgoSchema);
+/// this rule adds the requirement the field table cannot express: a Workflow
+/// needs `spec.entrypoint` unless it takes its spec from a `workflowTemplateRef`.
+public struct SchemaRequiredRule: Rule {
+    public static let info = RuleInfo(id: "schema-required", defaultSeverity: .error, summary: "a required field is missing")
+    public var info: RuleInfo { Self.info }
+    public init() {}
+
+    public func check(_ context: ResourceContext, _ report: inout Reporter) {
+        let resource = context.resource
+        guard resource.kind == .workflow || resource.kind == .cronWorkflow else { return }
+        let spec = resource.spec
+        guard spec.node != nil, spec.entrypoint == nil, spec.workflowTemplateRef == nil else { return }
+        let names = spec.templates.compactMap { $0.name?.value }
+        let hint = names.isEmpty ? "" : "; templates are \(Suggestions.quotedList(names))"
+        let span = spec.node?.mappingPairs.first?.key.span ?? spec.span
+        report.report(span, "\(resource.kind.rawValue) \"\(resource.metadata.displayName)\" has no spec.entrypoint: Argo does not know which template to run\(hint)")
+    }
+}

@@ -1,0 +1,78 @@
+import YAMLTree
+import ArgoModel
+
+/// undefined-template: `template:`, `entrypoint`, `onExit`, hooks, `templateRef`
+/// and `workflowTemplateRef` must name something that exists. A referenced
+/// WorkflowTemplate that is not among the inputs may live in the cluster, so
+/// that is a warning; a missing template inside one we have is an error.
+public struct UndefinedTemplateRule: Rule {
+    public static let info = RuleInfo(id: "undefined-template", defaultSeverity: .error, summary: "template, entrypoint, onExit or templateRef names nothing defined")
+    public var info: RuleInfo { Self.info }
+    public init() {}
+
+    public func check(_ context: ResourceContext, _ report: inout Reporter) {
+        let spec = context.spec
+        var canResolveLocally = true
+        if let ref = spec.workflowTemplateRef, let name = ref.name {
+            let kind = ref.clusterScope ? "ClusterWorkflowTemplate" : "WorkflowTemplate"
+            if context.workspace.workflowTemplate(named: name.value, clusterScope: ref.clusterScope) == nil {
+                canResolveLocally = false
+                if !name.value.contains("{{") {
+                    let candidates = context.workspace.templateNames(clusterScope: ref.clusterScope)
+                    report.report(name.span, "\(kind) \"\(name.value)\" is not among the linted files, so its templates cannot be checked; it may exist only in the cluster\(Suggestions.didYouMean(name.value, among: candidates))", severity: .warning)
+                }
+            }
+        }
+        let local = context.localTemplates.compactMap { $0.name?.value }
+        let localSet = Set(local)
+
+        func checkName(_ field: ScalarField?, what: String) {
+            guard let field, canResolveLocally, !field.value.contains("{{"), !field.isNull, !localSet.contains(field.value) else { return }
+            report.report(field.span, "\(what) \"\(field.value)\" is not defined in this \(context.resource.kind.rawValue)" + alternatives(field.value, local))
+        }
+
+        checkName(spec.entrypoint, what: "entrypoint template")
+        checkName(spec.onExit, what: "onExit template")
+        for hook in spec.hooks {
+            checkName(hook.template, what: "hook template")
+            checkRef(hook.templateRef, context, &report)
+        }
+        for template in spec.templates + InlineTemplates.all(in: spec) {
+            var calls: [TemplateCall] = template.dag?.tasks.map(\.call) ?? []
+            calls += template.steps?.flatMap { $0.map(\.call) } ?? []
+            for call in calls {
+                checkName(call.template, what: "template")
+                checkName(call.onExit, what: "onExit template")
+                checkRef(call.templateRef, context, &report)
+                for hook in call.hooks {
+                    checkName(hook.template, what: "hook template")
+                    checkRef(hook.templateRef, context, &report)
+                }
+            }
+        }
+    }
+
+    private func alternatives(_ name: String, _ candidates: [String]) -> String {
+        if let best = Suggestions.best(for: name, among: candidates) { return "; did you mean \"\(best)\"?" }
+        return candidates.isEmpty ? "; it defines no templates" : "; templates are \(Suggestions.quotedList(candidates))"
+    }
+
+    private func checkRef(_ ref: TemplateRef?, _ context: ResourceContext, _ report: inout Reporter) {
+        guard let ref, let name = ref.name, !name.value.contains("{{") else { return }
+        let kind = ref.clusterScope ? "ClusterWorkflowTemplate" : "WorkflowTemplate"
+        guard let target = context.workspace.workflowTemplate(named: name.value, clusterScope: ref.clusterScope) else {
+            let candidates = context.workspace.templateNames(clusterScope: ref.clusterScope)
+            // The other scope holding that name is a likely mix-up worth naming.
+            let otherScope = context.workspace.workflowTemplate(named: name.value, clusterScope: !ref.clusterScope) != nil
+                ? (ref.clusterScope ? "; a WorkflowTemplate of that name exists: drop clusterScope: true" : "; a ClusterWorkflowTemplate of that name exists: add clusterScope: true")
+                : Suggestions.didYouMean(name.value, among: candidates)
+            report.report(name.span, "templateRef names \(kind) \"\(name.value)\", which is not among the linted files; it may exist only in the cluster\(otherScope)", severity: .warning)
+            return
+        }
+        guard let template = ref.template, !template.value.contains("{{") else { return }
+        let names = target.resource.spec.templates.compactMap { $0.name?.value }
+        if !names.contains(template.value) {
+            report.report(template.span, "\(kind) \"\(name.value)\" has no template \"\(template.value)\"" + alternatives(template.value, names))
+        }
+    }
+}

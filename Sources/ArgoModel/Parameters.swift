@@ -1,0 +1,55 @@
+import YAMLTree
+
+/// An input, output or argument parameter.
+public struct Parameter: Sendable {
+    public var name: ScalarField?
+    public var value: ScalarField?
+    public var defaultValue: ScalarField?
+    public var valueFrom: YAMLNode?
+    public var globalName: ScalarField?
+    public var node: YAMLNode
+
+    public init?(_ node: YAMLNode) {
+        guard node.isMapping else { return nil }
+        self.node = node
+        name = node.field("name")
+        value = node.field("value")
+        defaultValue = node.field("default")
+        valueFrom = node["valueFrom"]
+        globalName = node.field("globalName")
+    }
+}
+
+/// An input, output or argument artifact (only what reference checks need).
+public struct Artifact: Sendable {
+    public var name: ScalarField?
+    public var from: ScalarField?
+    public var globalName: ScalarField?
+    public var node: YAMLNode
+
+    public init?(_ node: YAMLNode) {
+        guard node.isMapping else { return nil }
+        self.node = node
+        name = node.field("name")
+        from = node.field("from")
+        globalName = node.field("globalName")
+    }
+}
+
+/// `inputs`, `outputs` or `arguments`: parameters and artifacts.
+public struct ParameterSet: Sendable {
+    public var parameters: [Parameter]
+    public var artifacts: [Artifact]
+    public var node: YAMLNode?
+
+    public init(_ node: YAMLNode?) {
+        self.node = node
+        parameters = node?["parameters"]?.sequenceItems.compactMap(Parameter.init) ?? []
+        artifacts = node?["artifacts"]?.sequenceItems.compactMap(Artifact.init) ?? []
+    }
+
+    public func parameter(named name: String) -> Parameter? { parameters.first { $0.name?.value == name } }
+    public func artifact(named name: String) -> Artifact? { artifacts.first { $0.name?.value == name } }
+}
+
+public typealias Arguments = ParameterSet

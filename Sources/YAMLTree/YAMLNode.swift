@@ -1,0 +1,131 @@
+/// A YAML node with the byte span of its source text.
+///
+/// Aliases are resolved while parsing: an alias node is a copy of the
+/// anchored node (arrays are shared copy-on-write, so this is cheap), marked
+/// with the span of the `*alias` token so reports can point at the use site.
+public struct YAMLNode: Sendable {
+    public enum Content: Sendable {
+        case scalar(YAMLScalar)
+        case sequence([YAMLNode])
+        case mapping([YAMLPair])
+    }
+
+    public var content: Content
+    /// From the first byte of the node (its tag/anchor/indicator excluded) to just past its last byte.
+    public var span: SourceSpan
+    /// The explicit tag as libyaml reports it (`tag:yaml.org,2002:str` for `!!str`), nil when absent.
+    public var tag: String?
+    public var anchor: String?
+    /// Where the `*alias` was written, when this node was reached through an alias.
+    public var aliasSpan: SourceSpan?
+    /// Nodes in this subtree, aliases counted at their full expanded size.
+    public var weight: Int
+
+    public init(content: Content, span: SourceSpan, tag: String? = nil, anchor: String? = nil, weight: Int = 1) {
+        self.content = content
+        self.span = span
+        self.tag = tag
+        self.anchor = anchor
+        self.weight = weight
+    }
+
+    public var scalar: YAMLScalar? {
+        if case .scalar(let s) = content { return s }
+        return nil
+    }
+
+    /// The scalar text, or nil for collections.
+    public var stringValue: String? { scalar?.value }
+
+    public var pairs: [YAMLPair]? {
+        if case .mapping(let p) = content { return p }
+        return nil
+    }
+
+    public var items: [YAMLNode]? {
+        if case .sequence(let i) = content { return i }
+        return nil
+    }
+
+    public var isMapping: Bool { pairs != nil }
+    public var isSequence: Bool { items != nil }
+    public var isScalar: Bool { scalar != nil }
+
+    /// The value of the first pair whose key is the scalar `key`.
+    public subscript(key: String) -> YAMLNode? {
+        guard case .mapping(let pairs) = content else { return nil }
+        for pair in pairs where pair.key.scalar?.value == key { return pair.value }
+        return nil
+    }
+
+    /// The pair whose key is the scalar `key`.
+    public func pair(_ key: String) -> YAMLPair? {
+        guard case .mapping(let pairs) = content else { return nil }
+        for pair in pairs where pair.key.scalar?.value == key { return pair }
+        return nil
+    }
+
+    /// What the node is, in words, for messages ("a mapping", "a string", ...).
+    public var kindDescription: String {
+        switch content {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .scalar(let s):
+            switch s.resolved {
+            case .null: return "null"
+            case .bool: return "a boolean"
+            case .int: return "an integer"
+            case .float: return "a number"
+            case .string: return "a string"
+            }
+        }
+    }
+
+    /// True for an explicit null or an empty plain scalar.
+    public var isNull: Bool {
+        if case .scalar(let s) = content, case .null = s.resolved { return true }
+        return false
+    }
+}
+
+public struct YAMLPair: Sendable {
+    public var key: YAMLNode
+    public var value: YAMLNode
+
+    public init(key: YAMLNode, value: YAMLNode) {
+        self.key = key
+        self.value = value
+    }
+}
+
+public enum ScalarStyle: String, Sendable {
+    case plain, singleQuoted, doubleQuoted, literal, folded
+}
+
+public struct YAMLScalar: Sendable {
+    public var value: String
+    public var style: ScalarStyle
+    /// The type the scalar resolves to the way Kubernetes' YAML reader sees it.
+    public var resolved: ResolvedScalar
+
+    public init(value: String, style: ScalarStyle, tag: String?) {
+        self.value = value
+        self.style = style
+        self.resolved = ScalarResolver.resolve(value, style: style, tag: tag)
+    }
+
+    public var isQuoted: Bool { style == .singleQuoted || style == .doubleQuoted }
+    public var isBlock: Bool { style == .literal || style == .folded }
+}
+
+/// One document of a YAML stream.
+public struct YAMLDocument: Sendable {
+    public var root: YAMLNode
+    /// 0-based position of the document in its stream.
+    public var index: Int
+
+    public init(root: YAMLNode, index: Int) {
+        self.root = root
+        self.index = index
+    }
+}
