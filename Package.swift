@@ -33,10 +33,12 @@ let package = Package(
         // Rules engine, the rules, workspace, configuration and output formats.
         .target(
             name: "ArgoLint",
-            dependencies: ["YAMLTree", "ArgoModel", "ArgoSyntax"], // PENDING: "ArgoSchema", "ExprLang"
-            // The rule docs in rules/ (a symlink keeps one copy), so `argolint explain` prints exactly them.
-            resources: [.copy("RuleDocs")]
+            dependencies: ["YAMLTree", "ArgoSchema", "ArgoModel", "ArgoSyntax"], // PENDING: "ExprLang"
+            plugins: ["EmbedRuleDocs"]
         ),
+        // Compiles rules/*.md into ArgoLint so `argolint explain` prints exactly the tested docs.
+        .executableTarget(name: "EmbedRuleDocsTool", path: "Plugins/EmbedRuleDocsTool"),
+        .plugin(name: "EmbedRuleDocs", capability: .buildTool(), dependencies: ["EmbedRuleDocsTool"]),
         .executableTarget(
             name: "argolint",
             dependencies: ["ArgoLint", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -45,7 +47,7 @@ let package = Package(
         .testTarget(name: "ExprLangTests", dependencies: ["ExprLang"]),
         .testTarget(name: "ArgoSyntaxTests", dependencies: ["ArgoSyntax"]),
         .testTarget(name: "ArgoSchemaTests", dependencies: ["ArgoSchema", "YAMLTree"]),
-        .testTarget(name: "ArgoLintTests", dependencies: ["ArgoLint", "ArgoModel", "YAMLTree", "ArgoSyntax"]),
+        .testTarget(name: "ArgoLintTests", dependencies: ["ArgoLint", "ArgoSchema", "ArgoModel", "YAMLTree", "ArgoSyntax"]),
     ],
     swiftLanguageModes: [.v6]
 )

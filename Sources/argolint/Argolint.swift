@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Argolint: ParsableCommand {
@@ -13,4 +14,22 @@ struct Argolint: ParsableCommand {
         subcommands: [LintCommand.self, RulesCommand.self, ExplainCommand.self],
         defaultSubcommand: nil
     )
+
+    /// ArgumentParser exits 64 (EX_USAGE) on bad arguments; argolint's contract is 2.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || code.rawValue == 1 || code.rawValue == 2 {
+                exit(withError: error)
+            }
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                FileHandle.standardError.write(Data((message + "\n").utf8))
+            }
+            Foundation.exit(code == .validationFailure || code.rawValue == 64 ? 2 : code.rawValue)
+        }
+    }
 }

@@ -1,6 +1,6 @@
 import YAMLTree
 import ArgoModel
-// SCHEMA-PENDING import ArgoSchema
+import ArgoSchema
 
 /// One file to lint (or to read for cross-file facts only).
 public struct LintInput: Sendable {
@@ -89,7 +89,7 @@ public struct Linter: Sendable {
         for (manifest, document) in zip(analyzed.manifests, analyzed.documents) {
             switch manifest {
             case .argo(let resource):
-                diagnostics += schemaDiagnostics(resource, document)
+                diagnostics += schemaDiagnostics(resource, document, dialect: options.dialect)
                 let context = ResourceContext(file: file, resource: resource, workspace: workspace, dialect: options.dialect)
                 for rule in rules {
                     if case .some(.none) = options.severities[rule.info.id] { continue }
@@ -115,9 +115,13 @@ public struct Linter: Sendable {
         return FileReport(file: file, diagnostics: dedupe(diagnostics))
     }
 
-    static func schemaDiagnostics(_ resource: ArgoResource, _ document: YAMLDocument) -> [Diagnostic] {
-        // SCHEMA-PENDING
-        return []
+    static func schemaDiagnostics(_ resource: ArgoResource, _ document: YAMLDocument, dialect: Dialect) -> [Diagnostic] {
+        guard let objectID = ArgoSchema.objectID(apiVersion: resource.root["apiVersion"]?.stringValue, kind: resource.kind.rawValue) else { return [] }
+        let found = SchemaValidator.validate(document.root, as: objectID)
+        guard dialect == .seed else { return found }
+        // The seed dialect's `http.contentType` is a known field there.
+        let seedFields = resource.spec.templates.compactMap { $0.http?.node.pair("contentType")?.key.span }
+        return found.filter { !($0.rule == SchemaValidator.unknownFieldRule && seedFields.contains($0.span)) }
     }
 
     static func applyConfiguration(_ diagnostics: [Diagnostic], options: LintOptions) -> [Diagnostic] {

@@ -40,6 +40,8 @@ public enum Suggestions {
 
     /// `"a", "b", "c"` (at most `limit` names, then "...").
     public static func quotedList(_ names: [String], limit: Int = 10) -> String {
+        var seen = Set<String>()
+        let names = names.filter { seen.insert($0).inserted }
         let shown = names.prefix(limit).map { "\"\($0)\"" }.joined(separator: ", ")
         return names.count > limit ? shown + ", ..." : shown
     }

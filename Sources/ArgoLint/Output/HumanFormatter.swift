@@ -36,16 +36,27 @@ public struct HumanFormatter: Sendable {
         let lineText = item.file.lineText(item.start.line)
         let gutter = String(item.start.line)
         let pad = String(repeating: " ", count: gutter.count)
-        // The marker line copies tabs from the source so it stays aligned in any terminal.
+        // The marker line copies tabs from the source and pads wide characters
+        // (CJK, emoji) with two spaces, so it stays aligned in a terminal.
         var marker = ""
         for (i, ch) in lineText.unicodeScalars.enumerated() where i < item.start.column - 1 {
-            marker.unicodeScalars.append(ch == "\t" ? "\t" : " ")
+            if ch == "\t" { marker += "\t" } else { marker += Self.isWide(ch) ? "  " : " " }
         }
         let lineLength = lineText.unicodeScalars.count
         let endColumn = item.end.line == item.start.line ? item.end.column : lineLength + 1
         let width = max(1, min(endColumn, lineLength + 1) - item.start.column)
         marker += "^" + String(repeating: "~", count: width - 1)
         return " \(gutter) | \(lineText)\n \(pad) | \(paint(marker, severityColour(item.severity)))\n"
+    }
+
+    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
+             0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1FAFF, 0x20000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
     }
 
     private func severityColour(_ severity: Severity) -> String {
