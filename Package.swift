@@ -33,7 +33,7 @@ let package = Package(
         // Rules engine, the rules, workspace, configuration and output formats.
         .target(
             name: "ArgoLint",
-            dependencies: ["YAMLTree", "ArgoSchema", "ArgoModel", "ArgoSyntax"], // PENDING: "ExprLang"
+            dependencies: ["YAMLTree", "ArgoSchema", "ArgoModel", "ExprLang", "ArgoSyntax"],
             plugins: ["EmbedRuleDocs"]
         ),
         // Compiles rules/*.md into ArgoLint so `argolint explain` prints exactly the tested docs.
@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "ExprLangTests", dependencies: ["ExprLang"]),
         .testTarget(name: "ArgoSyntaxTests", dependencies: ["ArgoSyntax"]),
         .testTarget(name: "ArgoSchemaTests", dependencies: ["ArgoSchema", "YAMLTree"]),
-        .testTarget(name: "ArgoLintTests", dependencies: ["ArgoLint", "ArgoSchema", "ArgoModel", "YAMLTree", "ArgoSyntax"]),
+        .testTarget(name: "ArgoLintTests", dependencies: ["ArgoLint", "ArgoSchema", "ArgoModel", "YAMLTree", "ExprLang", "ArgoSyntax"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,11 +1,11 @@
 import YAMLTree
 
 /// `dag:` of a template.
-public struct DAGTemplate: Sendable {
-    public var tasks: [DAGTask]
-    public var tasksKeySpan: SourceSpan?
-    public var target: ScalarField?
-    public var node: YAMLNode
+public final class DAGTemplate: Sendable {
+    public let tasks: [DAGTask]
+    public let tasksKeySpan: SourceSpan?
+    public let target: ScalarField?
+    public let node: YAMLNode
 
     public init?(_ node: YAMLNode) {
         guard node.isMapping else { return nil }
@@ -20,20 +20,21 @@ public struct DAGTemplate: Sendable {
 }
 
 /// One DAG task.
-public struct DAGTask: Sendable {
-    public var index: Int
-    public var call: TemplateCall
+public final class DAGTask: Sendable {
+    public let index: Int
+    public let call: TemplateCall
     /// `dependencies:` entries (nil when the key is absent).
-    public var dependencies: [ScalarField]?
-    public var dependenciesKeySpan: SourceSpan?
-    public var depends: ScalarField?
+    public let dependencies: [ScalarField]?
+    public let dependenciesKeySpan: SourceSpan?
+    public let depends: ScalarField?
 
     public init?(_ node: YAMLNode, index: Int) {
         guard node.isMapping else { return nil }
         self.index = index
         call = TemplateCall(node)
-        if let pair = node.pair("dependencies") {
-            dependenciesKeySpan = pair.key.span
+        let pair = node.pair("dependencies")
+        dependenciesKeySpan = pair?.key.span
+        if let pair {
             if pair.value.isSequence {
                 dependencies = pair.value.sequenceItems.compactMap { ScalarField($0) }
             } else if let single = ScalarField(pair.value), !single.isNull {
@@ -41,6 +42,8 @@ public struct DAGTask: Sendable {
             } else {
                 dependencies = []
             }
+        } else {
+            dependencies = nil
         }
         depends = node.field("depends")
     }

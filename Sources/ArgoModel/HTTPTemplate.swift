@@ -1,18 +1,18 @@
 import YAMLTree
 
 /// `http:` of a template.
-public struct HTTPTemplate: Sendable {
-    public var url: ScalarField?
-    public var method: ScalarField?
-    public var headers: [HTTPHeader]
-    public var body: ScalarField?
-    public var bodyFrom: YAMLNode?
-    public var successCondition: ScalarField?
-    public var timeoutSeconds: ScalarField?
-    public var insecureSkipVerify: ScalarField?
+public final class HTTPTemplate: Sendable {
+    public let url: ScalarField?
+    public let method: ScalarField?
+    public let headers: [HTTPHeader]
+    public let body: ScalarField?
+    public let bodyFrom: YAMLNode?
+    public let successCondition: ScalarField?
+    public let timeoutSeconds: ScalarField?
+    public let insecureSkipVerify: ScalarField?
     /// Seed dialect only: sets the Content-Type header.
-    public var contentType: ScalarField?
-    public var node: YAMLNode
+    public let contentType: ScalarField?
+    public let node: YAMLNode
 
     public init?(_ node: YAMLNode) {
         guard node.isMapping else { return nil }
@@ -30,13 +30,13 @@ public struct HTTPTemplate: Sendable {
 }
 
 /// One entry of `http.headers`.
-public struct HTTPHeader: Sendable {
-    public var name: ScalarField?
-    public var value: ScalarField?
-    public var secretName: ScalarField?
-    public var secretKey: ScalarField?
-    public var secretKeyRef: YAMLNode?
-    public var node: YAMLNode
+public final class HTTPHeader: Sendable {
+    public let name: ScalarField?
+    public let value: ScalarField?
+    public let secretName: ScalarField?
+    public let secretKey: ScalarField?
+    public let secretKeyRef: YAMLNode?
+    public let node: YAMLNode
 
     public init?(_ node: YAMLNode) {
         guard node.isMapping else { return nil }

@@ -1,13 +1,13 @@
 import YAMLTree
 
 /// An input, output or argument parameter.
-public struct Parameter: Sendable {
-    public var name: ScalarField?
-    public var value: ScalarField?
-    public var defaultValue: ScalarField?
-    public var valueFrom: YAMLNode?
-    public var globalName: ScalarField?
-    public var node: YAMLNode
+public final class Parameter: Sendable {
+    public let name: ScalarField?
+    public let value: ScalarField?
+    public let defaultValue: ScalarField?
+    public let valueFrom: YAMLNode?
+    public let globalName: ScalarField?
+    public let node: YAMLNode
 
     public init?(_ node: YAMLNode) {
         guard node.isMapping else { return nil }
@@ -21,11 +21,11 @@ public struct Parameter: Sendable {
 }
 
 /// An input, output or argument artifact (only what reference checks need).
-public struct Artifact: Sendable {
-    public var name: ScalarField?
-    public var from: ScalarField?
-    public var globalName: ScalarField?
-    public var node: YAMLNode
+public final class Artifact: Sendable {
+    public let name: ScalarField?
+    public let from: ScalarField?
+    public let globalName: ScalarField?
+    public let node: YAMLNode
 
     public init?(_ node: YAMLNode) {
         guard node.isMapping else { return nil }

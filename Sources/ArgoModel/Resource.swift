@@ -34,15 +34,15 @@ public struct ObjectMeta: Sendable {
 }
 
 /// One Argo resource document (Workflow, WorkflowTemplate, ClusterWorkflowTemplate, CronWorkflow).
-public struct ArgoResource: Sendable {
-    public var kind: ArgoKind
-    public var kindField: ScalarField?
-    public var metadata: ObjectMeta
+public final class ArgoResource: Sendable {
+    public let kind: ArgoKind
+    public let kindField: ScalarField?
+    public let metadata: ObjectMeta
     /// For a CronWorkflow, `spec.workflowSpec`.
-    public var spec: WorkflowSpec
+    public let spec: WorkflowSpec
     /// The document's root mapping.
-    public var root: YAMLNode
-    public var documentIndex: Int
+    public let root: YAMLNode
+    public let documentIndex: Int
 
     public init(kind: ArgoKind, root: YAMLNode, documentIndex: Int) {
         self.kind = kind
@@ -58,11 +58,11 @@ public struct ArgoResource: Sendable {
 
 /// A Kubernetes Secret manifest: names and keys only. Values are never kept,
 /// so they cannot leak into any output.
-public struct SecretManifest: Sendable {
-    public var name: ScalarField?
-    public var namespace: String?
-    public var keys: [ScalarField]
-    public var root: YAMLNode
+public final class SecretManifest: Sendable {
+    public let name: ScalarField?
+    public let namespace: String?
+    public let keys: [ScalarField]
+    public let root: YAMLNode
 
     public init(root: YAMLNode) {
         self.root = root

@@ -10,21 +10,26 @@ public struct ScalarField: Sendable {
     /// The key's span, when the value sits under a key.
     public var keySpan: SourceSpan?
     public var style: ScalarStyle
-    public var resolved: ResolvedScalar
+    public var tag: String?
 
-    public init(value: String, span: SourceSpan, keySpan: SourceSpan?, style: ScalarStyle, resolved: ResolvedScalar) {
+    public init(value: String, span: SourceSpan, keySpan: SourceSpan?, style: ScalarStyle, tag: String? = nil) {
         self.value = value
         self.span = span
         self.keySpan = keySpan
         self.style = style
-        self.resolved = resolved
+        self.tag = tag
     }
 
     /// From a scalar node; nil for collections (a type error reported elsewhere).
     public init?(_ node: YAMLNode?, key: YAMLNode? = nil) {
         guard let node, let scalar = node.scalar else { return nil }
-        self.init(value: scalar.value, span: node.span, keySpan: key?.span, style: scalar.style, resolved: scalar.resolved)
+        self.init(value: scalar.value, span: node.span, keySpan: key?.span, style: scalar.style, tag: scalar.tag)
     }
+
+    public var scalar: YAMLScalar { YAMLScalar(value: value, style: style, tag: tag) }
+
+    /// How Kubernetes' YAML reader types the value.
+    public var resolved: ResolvedScalar { scalar.resolved }
 
     /// Span to point at when reporting this field: the value, else the key.
     public var reportSpan: SourceSpan { span.length > 0 ? span : (keySpan ?? span) }
@@ -34,10 +39,7 @@ public struct ScalarField: Sendable {
         return nil
     }
 
-    public var isNull: Bool {
-        if case .null = resolved { return true }
-        return false
-    }
+    public var isNull: Bool { scalar.isNull }
 }
 
 extension YAMLNode {

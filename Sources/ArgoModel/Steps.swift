@@ -1,10 +1,10 @@
 import YAMLTree
 
 /// One step of a steps template: `steps[group][index]`.
-public struct Step: Sendable {
-    public var group: Int
-    public var index: Int
-    public var call: TemplateCall
+public final class Step: Sendable {
+    public let group: Int
+    public let index: Int
+    public let call: TemplateCall
 
     public init?(_ node: YAMLNode, group: Int, index: Int) {
         guard node.isMapping else { return nil }

@@ -30,36 +30,53 @@ public enum TemplateType: String, Sendable, CaseIterable {
 }
 
 /// One entry of `spec.templates` (or an `inline` template).
-public struct Template: Sendable {
-    public var name: ScalarField?
+public final class Template: Sendable {
+    public let name: ScalarField?
     /// The template types present, with the span of each type's key.
-    public var types: [(type: TemplateType, keySpan: SourceSpan)]
-    public var inputs: ParameterSet
-    public var outputs: ParameterSet
-    public var dag: DAGTemplate?
+    public let types: [(type: TemplateType, keySpan: SourceSpan)]
+    public let inputs: ParameterSet
+    public let outputs: ParameterSet
+    public let dag: DAGTemplate?
     /// `steps`: groups that run one after another; steps in a group run in parallel.
-    public var steps: [[Step]]?
-    public var http: HTTPTemplate?
-    public var hasRetryStrategy: Bool
-    public var isDaemon: Bool
-    public var node: YAMLNode
+    public let steps: [[Step]]?
+    public let http: HTTPTemplate?
+    public let hasRetryStrategy: Bool
+    public let isDaemon: Bool
+    public let node: YAMLNode
 
     public init?(_ node: YAMLNode) {
         guard node.isMapping else { return nil }
         self.node = node
-        name = node.field("name")
+        // One pass over the keys: this runs for every template of every file.
+        var name: ScalarField?
         var types: [(type: TemplateType, keySpan: SourceSpan)] = []
+        var inputs, outputs, dagNode, stepsNode, httpNode: YAMLNode?
+        var hasRetryStrategy = false
+        var isDaemon = false
         for pair in node.mappingPairs {
+            guard let key = pair.key.scalar?.value else { continue }
             // `suspend:` with no value decodes to a nil pointer in Go, so it declares nothing; `suspend: {}` does.
-            if let key = pair.key.stringValue, let type = TemplateType(rawValue: key), !pair.value.isNull {
+            if let type = TemplateType(rawValue: key), !pair.value.isNull {
                 types.append((type, pair.key.span))
             }
+            switch key {
+            case "name": name = ScalarField(pair.value, key: pair.key)
+            case "inputs": inputs = pair.value
+            case "outputs": outputs = pair.value
+            case "dag": dagNode = pair.value
+            case "steps": stepsNode = pair.value
+            case "http": httpNode = pair.value
+            case "retryStrategy": hasRetryStrategy = pair.value.isMapping
+            case "daemon": isDaemon = ScalarField(pair.value)?.boolValue ?? false
+            default: break
+            }
         }
+        self.name = name
         self.types = types
-        inputs = ParameterSet(node["inputs"])
-        outputs = ParameterSet(node["outputs"])
-        dag = node["dag"].flatMap(DAGTemplate.init)
-        if let stepsNode = node["steps"], stepsNode.isSequence {
+        self.inputs = ParameterSet(inputs)
+        self.outputs = ParameterSet(outputs)
+        dag = dagNode.flatMap(DAGTemplate.init)
+        if let stepsNode, stepsNode.isSequence {
             var groups: [[Step]] = []
             for (groupIndex, group) in stepsNode.sequenceItems.enumerated() {
                 // A group that is not a list is a schema-type error reported by the validator.
@@ -70,9 +87,9 @@ public struct Template: Sendable {
         } else {
             steps = nil
         }
-        http = node["http"].flatMap(HTTPTemplate.init)
-        hasRetryStrategy = node["retryStrategy"]?.isMapping == true
-        isDaemon = node.field("daemon")?.boolValue ?? false
+        http = httpNode.flatMap(HTTPTemplate.init)
+        self.hasRetryStrategy = hasRetryStrategy
+        self.isDaemon = isDaemon
     }
 
     /// The single template type, when there is exactly one.

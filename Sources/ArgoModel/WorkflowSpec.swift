@@ -1,22 +1,22 @@
 import YAMLTree
 
 /// `spec` of a Workflow or (Cluster)WorkflowTemplate, `spec.workflowSpec` of a CronWorkflow.
-public struct WorkflowSpec: Sendable {
-    public var entrypoint: ScalarField?
-    public var onExit: ScalarField?
-    public var templates: [Template]
-    public var templatesKeySpan: SourceSpan?
-    public var arguments: Arguments
-    public var workflowTemplateRef: WorkflowTemplateRef?
-    public var hooks: [LifecycleHook]
-    public var templateDefaults: YAMLNode?
-    public var workflowMetadataLabelKeys: [String]
-    public var workflowMetadataAnnotationKeys: [String]
-    public var hasPriority: Bool
+public final class WorkflowSpec: Sendable {
+    public let entrypoint: ScalarField?
+    public let onExit: ScalarField?
+    public let templates: [Template]
+    public let templatesKeySpan: SourceSpan?
+    public let arguments: Arguments
+    public let workflowTemplateRef: WorkflowTemplateRef?
+    public let hooks: [LifecycleHook]
+    public let templateDefaults: YAMLNode?
+    public let workflowMetadataLabelKeys: [String]
+    public let workflowMetadataAnnotationKeys: [String]
+    public let hasPriority: Bool
     /// The spec mapping itself (nil when missing or not a mapping).
-    public var node: YAMLNode?
+    public let node: YAMLNode?
     /// Where to point when the spec itself is missing something.
-    public var span: SourceSpan
+    public let span: SourceSpan
 
     public init(_ node: YAMLNode?, fallbackSpan: SourceSpan) {
         let node = node?.isMapping == true ? node : nil
@@ -44,10 +44,10 @@ public struct WorkflowSpec: Sendable {
 }
 
 /// `spec.workflowTemplateRef`.
-public struct WorkflowTemplateRef: Sendable {
-    public var name: ScalarField?
-    public var clusterScope: Bool
-    public var node: YAMLNode
+public final class WorkflowTemplateRef: Sendable {
+    public let name: ScalarField?
+    public let clusterScope: Bool
+    public let node: YAMLNode
 
     public init?(_ node: YAMLNode) {
         guard node.isMapping else { return nil }

@@ -83,7 +83,7 @@ public struct YAMLNode: Sendable {
 
     /// True for an explicit null or an empty plain scalar.
     public var isNull: Bool {
-        if case .scalar(let s) = content, case .null = s.resolved { return true }
+        if case .scalar(let s) = content { return s.isNull }
         return false
     }
 }
@@ -105,13 +105,27 @@ public enum ScalarStyle: String, Sendable {
 public struct YAMLScalar: Sendable {
     public var value: String
     public var style: ScalarStyle
-    /// The type the scalar resolves to the way Kubernetes' YAML reader sees it.
-    public var resolved: ResolvedScalar
+    /// The explicit tag, if any (it decides the type before the text does).
+    public var tag: String?
 
     public init(value: String, style: ScalarStyle, tag: String?) {
         self.value = value
         self.style = style
-        self.resolved = ScalarResolver.resolve(value, style: style, tag: tag)
+        self.tag = tag
+    }
+
+    /// The type the scalar resolves to the way Kubernetes' YAML reader sees it.
+    /// Computed on demand: most scalars are never asked.
+    public var resolved: ResolvedScalar { ScalarResolver.resolve(value, style: style, tag: tag) }
+
+    /// A null: `~`, `null` or nothing at all, unquoted and untagged (or tagged `!!null`).
+    public var isNull: Bool {
+        if let tag { return tag == "tag:yaml.org,2002:null" }
+        guard style == .plain else { return false }
+        switch value {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     public var isQuoted: Bool { style == .singleQuoted || style == .doubleQuoted }

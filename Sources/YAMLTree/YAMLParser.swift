@@ -69,9 +69,35 @@ private struct TreeBuilder {
     var documents: [YAMLDocument] = []
     var diagnostics: [Diagnostic] = []
 
-    private enum Frame {
-        case sequence(start: Int, items: [YAMLNode], tag: String?, anchor: String?, flow: Bool, weight: Int)
-        case mapping(start: Int, pairs: [YAMLPair], pendingKey: YAMLNode?, tag: String?, anchor: String?, flow: Bool, weight: Int, keys: [String: Int]?)
+    /// A collection being built. Children are appended in place (`stack[last].items.append`),
+    /// so no array is ever copied while a large mapping or sequence grows.
+    private struct Frame {
+        var isMapping: Bool
+        var start: Int
+        var tag: String?
+        var anchor: String?
+        var flow: Bool
+        var weight = 1
+        var items: [YAMLNode] = []
+        var pairs: [YAMLPair] = []
+        var pendingKey: YAMLNode?
+        /// Key → pair index, built only once a mapping is large (see `index(ofKey:)`).
+        var keys: [String: Int]?
+
+        /// Index of the pair with this key. Small mappings are scanned; a large one
+        /// gets a dictionary so hostile inputs with many keys stay linear.
+        mutating func index(ofKey key: String) -> Int? {
+            if keys == nil && pairs.count >= 32 {
+                var table: [String: Int] = [:]
+                for (i, pair) in pairs.enumerated() {
+                    if let text = pair.key.scalar?.value, table[text] == nil { table[text] = i }
+                }
+                keys = table
+            }
+            if let keys { return keys[key] }
+            for (i, pair) in pairs.enumerated() where pair.key.scalar?.value == key { return i }
+            return nil
+        }
     }
 
     private var stack: [Frame] = []
@@ -198,21 +224,21 @@ private struct TreeBuilder {
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
             guard checkDepth(event) else { return false }
-            stack.append(.sequence(start: marks.offset(event.start_mark), items: [], tag: data.tag.map { String(cString: $0) }, anchor: data.anchor.map { String(cString: $0) }, flow: data.style == YAML_FLOW_SEQUENCE_STYLE, weight: 1))
+            stack.append(Frame(isMapping: false, start: marks.offset(event.start_mark), tag: data.tag.map { String(cString: $0) }, anchor: data.anchor.map { String(cString: $0) }, flow: data.style == YAML_FLOW_SEQUENCE_STYLE))
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
             guard checkDepth(event) else { return false }
-            stack.append(.mapping(start: marks.offset(event.start_mark), pairs: [], pendingKey: nil, tag: data.tag.map { String(cString: $0) }, anchor: data.anchor.map { String(cString: $0) }, flow: data.style == YAML_FLOW_MAPPING_STYLE, weight: 1, keys: nil))
+            stack.append(Frame(isMapping: true, start: marks.offset(event.start_mark), tag: data.tag.map { String(cString: $0) }, anchor: data.anchor.map { String(cString: $0) }, flow: data.style == YAML_FLOW_MAPPING_STYLE))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return true }
             let endMark = marks.offset(event.end_mark)
-            switch frame {
-            case .sequence(let start, let items, let tag, let anchor, let flow, let weight):
-                let end = flow ? endMark : (items.last.map { $0.aliasSpan?.end ?? $0.span.end } ?? endMark)
-                return add(YAMLNode(content: .sequence(items), span: SourceSpan(start: start, end: max(start, end)), tag: tag, anchor: anchor, weight: weight))
-            case .mapping(let start, let pairs, _, let tag, let anchor, let flow, let weight, _):
-                let end = flow ? endMark : (pairs.last.map { $0.value.aliasSpan?.end ?? $0.value.span.end } ?? endMark)
-                return add(YAMLNode(content: .mapping(pairs), span: SourceSpan(start: start, end: max(start, end)), tag: tag, anchor: anchor, weight: weight))
+            let start = frame.start
+            if frame.isMapping {
+                let end = frame.flow ? endMark : (frame.pairs.last.map { $0.value.aliasSpan?.end ?? $0.value.span.end } ?? endMark)
+                return add(YAMLNode(content: .mapping(frame.pairs), span: SourceSpan(start: start, end: max(start, end)), tag: frame.tag, anchor: frame.anchor, weight: frame.weight))
+            } else {
+                let end = frame.flow ? endMark : (frame.items.last.map { $0.aliasSpan?.end ?? $0.span.end } ?? endMark)
+                return add(YAMLNode(content: .sequence(frame.items), span: SourceSpan(start: start, end: max(start, end)), tag: frame.tag, anchor: frame.anchor, weight: frame.weight))
             }
         default:
             break
@@ -242,53 +268,37 @@ private struct TreeBuilder {
     /// Attaches a finished node to its parent (or makes it the document root).
     private mutating func add(_ node: YAMLNode) -> Bool {
         if let anchor = node.anchor { anchors[anchor] = node }
-        guard let top = stack.popLast() else {
+        let top = stack.count - 1
+        guard top >= 0 else {
             root = node
             return true
         }
-        switch top {
-        case .sequence(let start, var items, let tag, let anchor, let flow, let weight):
-            items.append(node)
-            stack.append(.sequence(start: start, items: items, tag: tag, anchor: anchor, flow: flow, weight: weight + node.weight))
-        case .mapping(let start, var pairs, let pendingKey, let tag, let anchor, let flow, let weight, var keys):
-            if let key = pendingKey {
-                if let keyText = key.scalar?.value, keyText != "<<" {
-                    if let firstIndex = Self.index(of: keyText, in: pairs, keys: &keys) {
-                        let first = pairs[firstIndex].key
-                        let firstPos = file.position(ofByte: first.span.start)
-                        diagnostics.append(Diagnostic(
-                            rule: YAMLParser.duplicateKeyRule, severity: .error,
-                            message: "key \"\(keyText)\" is already defined at line \(firstPos.line) column \(firstPos.column); Kubernetes keeps only the last one, so the earlier value is silently dropped",
-                            span: key.span,
-                            related: [RelatedLocation(span: first.span, message: "first definition of \"\(keyText)\"")]))
-                    } else if keys != nil {
-                        keys?[keyText] = pairs.count
-                    }
-                }
-                pairs.append(YAMLPair(key: key, value: node))
-                stack.append(.mapping(start: start, pairs: pairs, pendingKey: nil, tag: tag, anchor: anchor, flow: flow, weight: weight + key.weight + node.weight, keys: keys))
-            } else {
-                stack.append(.mapping(start: start, pairs: pairs, pendingKey: node, tag: tag, anchor: anchor, flow: flow, weight: weight, keys: keys))
+        stack[top].weight += node.weight
+        guard stack[top].isMapping else {
+            stack[top].items.append(node)
+            return true
+        }
+        guard let key = stack[top].pendingKey else {
+            stack[top].pendingKey = node
+            return true
+        }
+        stack[top].pendingKey = nil
+        if let keyText = key.scalar?.value, keyText != "<<" {
+            if let firstIndex = stack[top].index(ofKey: keyText) {
+                let first = stack[top].pairs[firstIndex].key
+                let firstPos = file.position(ofByte: first.span.start)
+                diagnostics.append(Diagnostic(
+                    rule: YAMLParser.duplicateKeyRule, severity: .error,
+                    message: "key \"\(keyText)\" is already defined at line \(firstPos.line) column \(firstPos.column); Kubernetes keeps only the last one, so the earlier value is silently dropped",
+                    span: key.span,
+                    related: [RelatedLocation(span: first.span, message: "first definition of \"\(keyText)\"")]))
+            } else if stack[top].keys != nil {
+                let index = stack[top].pairs.count
+                stack[top].keys?[keyText] = index
             }
         }
+        stack[top].pairs.append(YAMLPair(key: key, value: node))
         return true
-    }
-}
-
-extension TreeBuilder {
-    /// Index of the pair with this key. Small mappings are scanned; a large one
-    /// gets a dictionary so hostile inputs with many keys stay linear.
-    fileprivate static func index(of key: String, in pairs: [YAMLPair], keys: inout [String: Int]?) -> Int? {
-        if keys == nil && pairs.count >= 32 {
-            var table: [String: Int] = [:]
-            for (i, pair) in pairs.enumerated() {
-                if let text = pair.key.scalar?.value, table[text] == nil { table[text] = i }
-            }
-            keys = table
-        }
-        if let keys { return keys[key] }
-        for (i, pair) in pairs.enumerated() where pair.key.scalar?.value == key { return i }
-        return nil
     }
 }
 

@@ -5,9 +5,33 @@ import ArgoSyntax
 /// One task name a DAG task depends on, with where it was written.
 struct DependencyReference: Sendable {
     var task: String
-    var span: SourceSpan
     /// The `depends` operand's result word (`a.Failed`), when there is one.
     var result: DependsResult?
+    private var location: Location
+
+    private enum Location: Sendable {
+        case span(SourceSpan)
+        /// Inside a `depends` string: mapped through the scalar's style only when reported.
+        case inScalar(ScalarField, Range<Int>)
+    }
+
+    init(task: String, span: SourceSpan) {
+        self.task = task
+        self.location = .span(span)
+    }
+
+    init(task: String, result: DependsResult?, in scalar: ScalarField, range: Range<Int>) {
+        self.task = task
+        self.result = result
+        self.location = .inScalar(scalar, range)
+    }
+
+    func span(in file: SourceFile) -> SourceSpan {
+        switch location {
+        case .span(let span): return span
+        case .inScalar(let scalar, let range): return scalar.sourceSpan(range, in: file)
+        }
+    }
 }
 
 /// The dependency edges of one DAG, from `dependencies` lists and `depends`
@@ -18,7 +42,7 @@ struct DAGDependencies: Sendable {
     /// `depends` strings that did not parse, by task index.
     var dependsFailures: [Int: DependsParseFailure]
 
-    init(dag: DAGTemplate, file: SourceFile) {
+    init(dag: DAGTemplate) {
         var references: [[DependencyReference]] = []
         var failures: [Int: DependsParseFailure] = [:]
         for (index, task) in dag.tasks.enumerated() {
@@ -29,11 +53,8 @@ struct DAGDependencies: Sendable {
             if let depends = task.depends, !depends.isNull {
                 switch DependsExpression.parse(depends.value) {
                 case .success(let expression):
-                    if !expression.operands.isEmpty {
-                        let map = ScalarSourceMap(file: file, node: YAMLNode(content: .scalar(YAMLScalar(value: depends.value, style: depends.style, tag: nil)), span: depends.span))
-                        for operand in expression.operands {
-                            refs.append(DependencyReference(task: operand.task, span: map.sourceSpan(operand.taskRange), result: operand.result))
-                        }
+                    for operand in expression.operands {
+                        refs.append(DependencyReference(task: operand.task, result: operand.result, in: depends, range: operand.taskRange))
                     }
                 case .failure(let failure):
                     failures[index] = failure

@@ -50,16 +50,32 @@ public struct Linter: Sendable {
     }
 
     /// Lints `inputs`; `context` files contribute WorkflowTemplates and Secrets only.
+    ///
+    /// Only files that can hold cross-file facts are parsed before the checks
+    /// (a byte search for the kind names decides); every other file is parsed,
+    /// checked and dropped in one step, so memory stays near one tree per core.
     public func lint(_ inputs: [LintInput], context: [LintInput] = []) -> [FileReport] {
-        let analyzed = parallelMap(inputs) { Self.analyze($0) }
-        let contextAnalyzed = parallelMap(context) { Self.analyze($0) }
-        let workspace = Self.workspace(from: analyzed + contextAnalyzed)
+        let factIndices = inputs.indices.filter { Self.mayHoldFacts(inputs[$0].bytes) }
+        let factFiles = parallelMap(factIndices) { Self.analyze(inputs[$0]) }
+        let contextFiles = parallelMap(context.filter { Self.mayHoldFacts($0.bytes) }) { Self.analyze($0) }
+        let workspace = Self.workspace(from: factFiles + contextFiles)
+        var preparsed: [Int: AnalyzedFile] = [:]
+        for (index, file) in zip(factIndices, factFiles) { preparsed[index] = file }
         let options = self.options
         let rules = self.rules
-        return parallelMap(analyzed) { file in
-            Self.check(file, workspace: workspace, rules: rules, options: options)
+        let ready = preparsed
+        return parallelMap(Array(inputs.indices)) { index in
+            Self.check(ready[index] ?? Self.analyze(inputs[index]), workspace: workspace, rules: rules, options: options)
         }
     }
+
+    /// WorkflowTemplate, ClusterWorkflowTemplate and Secret manifests name their kind.
+    static func mayHoldFacts(_ bytes: [UInt8]) -> Bool {
+        bytes.containsSubsequence(workflowTemplateMarker) || bytes.containsSubsequence(secretMarker)
+    }
+
+    private static let workflowTemplateMarker = Array("WorkflowTemplate".utf8)
+    private static let secretMarker = Array("Secret".utf8)
 
     static func analyze(_ input: LintInput) -> AnalyzedFile {
         let file = SourceFile(path: input.path, bytes: input.bytes)

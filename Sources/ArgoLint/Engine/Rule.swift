@@ -41,30 +41,43 @@ public enum Dialect: String, Sendable, CaseIterable {
     case argo, seed
 }
 
-/// Everything a rule may look at while checking one resource.
-public struct ResourceContext: Sendable {
+/// Everything a rule may look at while checking one resource, with the facts
+/// several rules need computed once.
+public final class ResourceContext: Sendable {
     public let file: SourceFile
     public let resource: ArgoResource
     public let workspace: Workspace
     public let dialect: Dialect
+    /// `spec.templates` followed by every template written inline in a task or step.
+    public let allTemplates: [Template]
+    /// The templates `template:` names resolve against: the resource's own,
+    /// or for a `workflowTemplateRef` Workflow, the referenced template's too.
+    public let localTemplates: [Template]
+    /// The dependency graph of each DAG in `allTemplates` (nil for other templates), built once.
+    let dependencyGraphs: [DAGDependencies?]
 
     public init(file: SourceFile, resource: ArgoResource, workspace: Workspace, dialect: Dialect) {
         self.file = file
         self.resource = resource
         self.workspace = workspace
         self.dialect = dialect
+        allTemplates = resource.spec.templates + InlineTemplates.all(in: resource.spec)
+        var local = resource.spec.templates
+        if let ref = resource.spec.workflowTemplateRef, let name = ref.name?.value,
+           let target = workspace.workflowTemplate(named: name, clusterScope: ref.clusterScope) {
+            local += target.resource.spec.templates
+        }
+        localTemplates = local
+        dependencyGraphs = allTemplates.map { $0.dag.map(DAGDependencies.init(dag:)) }
+    }
+
+    /// Each DAG template with its dependency graph.
+    var dags: [(template: Template, dag: DAGTemplate, graph: DAGDependencies)] {
+        zip(allTemplates, dependencyGraphs).compactMap { template, graph in
+            guard let dag = template.dag, let graph else { return nil }
+            return (template, dag, graph)
+        }
     }
 
     public var spec: WorkflowSpec { resource.spec }
-
-    /// The templates that `template:` names resolve against: the resource's own,
-    /// or for a `workflowTemplateRef` Workflow, the referenced template's too.
-    public var localTemplates: [Template] {
-        var templates = resource.spec.templates
-        if let ref = resource.spec.workflowTemplateRef, let name = ref.name?.value,
-           let target = workspace.workflowTemplate(named: name, clusterScope: ref.clusterScope) {
-            templates += target.resource.spec.templates
-        }
-        return templates
-    }
 }

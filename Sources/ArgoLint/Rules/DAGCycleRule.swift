@@ -12,23 +12,21 @@ public struct DAGCycleRule: Rule {
     public init() {}
 
     public func check(_ context: ResourceContext, _ report: inout Reporter) {
-        for template in context.spec.templates + InlineTemplates.all(in: context.spec) {
-            guard let dag = template.dag else { continue }
-            check(dag, file: context.file, &report)
+        for (_, dag, graph) in context.dags {
+            check(dag, graph: graph, file: context.file, &report)
         }
     }
 
     private enum Colour { case white, grey, black }
 
-    private func check(_ dag: DAGTemplate, file: SourceFile, _ report: inout Reporter) {
+    private func check(_ dag: DAGTemplate, graph: DAGDependencies, file: SourceFile, _ report: inout Reporter) {
         var indexByName: [String: Int] = [:]
         for (i, task) in dag.tasks.enumerated() {
             if let name = task.name?.value, indexByName[name] == nil { indexByName[name] = i }
         }
-        let graph = DAGDependencies(dag: dag, file: file)
-        // edges[i] = (target index, span of the reference) for every known dependency.
-        let edges: [[(Int, SourceSpan)]] = graph.references.map { refs in
-            refs.compactMap { ref in indexByName[ref.task].map { ($0, ref.span) } }
+        // edges[i] = (target index, the reference) for every known dependency.
+        let edges: [[(Int, DependencyReference)]] = graph.references.map { refs in
+            refs.compactMap { ref in indexByName[ref.task].map { ($0, ref) } }
         }
         var colour = [Colour](repeating: .white, count: dag.tasks.count)
         var reported = Set<[Int]>()
@@ -68,7 +66,7 @@ public struct DAGCycleRule: Rule {
             let names = cycle.map { dag.tasks[$0].name?.value ?? "?" }
             let first = cycle[0]
             let second = cycle.count > 1 ? cycle[1] : cycle[0]
-            let span = edges[first].first { $0.0 == second }?.1 ?? dag.tasks[first].call.reportSpan
+            let span = edges[first].first { $0.0 == second }?.1.span(in: file) ?? dag.tasks[first].call.reportSpan
             let description = (names + [names[0]]).joined(separator: " -> ")
             let message = cycle.count == 1
                 ? "task \"\(names[0])\" depends on itself: dependency cycle \(description)"

@@ -9,7 +9,7 @@ public struct DependencyConflictRule: Rule {
     public init() {}
 
     public func check(_ context: ResourceContext, _ report: inout Reporter) {
-        for template in context.spec.templates + InlineTemplates.all(in: context.spec) {
+        for template in context.allTemplates {
             guard let dag = template.dag else { continue }
             guard let firstDepends = dag.tasks.first(where: { $0.depends != nil }) else { continue }
             let dependsTask = firstDepends.name?.value ?? "?"

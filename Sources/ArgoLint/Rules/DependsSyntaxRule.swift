@@ -10,9 +10,7 @@ public struct DependsSyntaxRule: Rule {
     public init() {}
 
     public func check(_ context: ResourceContext, _ report: inout Reporter) {
-        for template in context.spec.templates + InlineTemplates.all(in: context.spec) {
-            guard let dag = template.dag else { continue }
-            let graph = DAGDependencies(dag: dag, file: context.file)
+        for (_, dag, graph) in context.dags {
             for (index, task) in dag.tasks.enumerated() {
                 guard let depends = task.depends else { continue }
                 if let failure = graph.dependsFailures[index] {
@@ -26,7 +24,7 @@ public struct DependsSyntaxRule: Rule {
                 for ref in graph.references[index] {
                     guard let result = ref.result, result == .anySucceeded || result == .allFailed,
                           let target = dag.task(named: ref.task), !target.call.isLooped else { continue }
-                    report.report(ref.span, "\"\(ref.task).\(result.rawValue)\" needs a task with items (withItems, withParam or withSequence), but task \"\(ref.task)\" has none; use \"\(ref.task).\(result == .anySucceeded ? "Succeeded" : "Failed")\"")
+                    report.report(ref.span(in: context.file), "\"\(ref.task).\(result.rawValue)\" needs a task with items (withItems, withParam or withSequence), but task \"\(ref.task)\" has none; use \"\(ref.task).\(result == .anySucceeded ? "Succeeded" : "Failed")\"")
                 }
             }
         }

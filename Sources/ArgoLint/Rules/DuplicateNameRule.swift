@@ -12,7 +12,7 @@ public struct DuplicateNameRule: Rule {
         let spec = context.spec
         Self.report(spec.templates.map(\.name), what: "template", in: "spec.templates", file: context.file, &report)
         checkParameterSet(spec.arguments, owner: "spec.arguments", file: context.file, &report)
-        for template in spec.templates + InlineTemplates.all(in: spec) {
+        for template in context.allTemplates {
             let owner = template.name.map { "template \"\($0.value)\"" } ?? "this template"
             checkParameterSet(template.inputs, owner: "the inputs of \(owner)", file: context.file, &report)
             checkParameterSet(template.outputs, owner: "the outputs of \(owner)", file: context.file, &report)

@@ -11,7 +11,7 @@ public struct InvalidNameRule: Rule {
         checkMetadata(context.resource, &report)
         let spec = context.spec
         checkParameters(spec.arguments, &report)
-        for template in spec.templates + InlineTemplates.all(in: spec) {
+        for template in context.allTemplates {
             if let name = template.name { checkNodeName(name, what: "template", &report) }
             checkParameters(template.inputs, &report)
             checkParameters(template.outputs, &report)

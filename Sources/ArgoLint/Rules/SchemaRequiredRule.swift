@@ -12,7 +12,7 @@ public struct SchemaRequiredRule: Rule {
 
     public func check(_ context: ResourceContext, _ report: inout Reporter) {
         checkEntrypoint(context, &report)
-        for template in context.spec.templates + InlineTemplates.all(in: context.spec) {
+        for template in context.allTemplates {
             let tasks = template.dag?.tasks.map { ("task", $0.call) } ?? []
             let steps = template.steps?.flatMap { $0.map { ("step", $0.call) } } ?? []
             for (what, call) in tasks + steps where call.template == nil && call.templateRef == nil && call.node["inline"] == nil {

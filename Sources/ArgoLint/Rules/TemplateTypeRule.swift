@@ -8,8 +8,7 @@ public struct TemplateTypeRule: Rule {
     public init() {}
 
     public func check(_ context: ResourceContext, _ report: inout Reporter) {
-        for template in context.spec.templates { check(template, &report) }
-        for template in InlineTemplates.all(in: context.spec) { check(template, &report) }
+        for template in context.allTemplates { check(template, &report) }
     }
 
     private func check(_ template: Template, _ report: inout Reporter) {

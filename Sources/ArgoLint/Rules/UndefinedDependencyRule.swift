@@ -8,19 +8,19 @@ public struct UndefinedDependencyRule: Rule {
     public init() {}
 
     public func check(_ context: ResourceContext, _ report: inout Reporter) {
-        for template in context.spec.templates + InlineTemplates.all(in: context.spec) {
-            guard let dag = template.dag else { continue }
+        for (_, dag, graph) in context.dags {
             let names = dag.tasks.compactMap { $0.name?.value }
             let known = Set(names)
-            let graph = DAGDependencies(dag: dag, file: context.file)
             for (index, refs) in graph.references.enumerated() {
                 let taskName = dag.tasks[index].name?.value ?? "?"
                 for ref in refs where !known.contains(ref.task) && !ref.task.contains("{{") {
+                    let span = ref.span(in: context.file)
                     let suggestion = Suggestions.best(for: ref.task, among: names)
                     var message = "task \"\(taskName)\" depends on \"\(ref.task)\", which is not a task of this DAG"
                     message += suggestion.map { "; did you mean \"\($0)\"?" } ?? "; tasks are \(Suggestions.quotedList(names))"
-                    let fix = suggestion.map { Fix(description: "replace with \"\($0)\"", edits: [TextEdit(span: ref.span, newText: $0)]) }
-                    report.report(ref.span, message, fix: ref.span.length == ref.task.utf8.count ? fix : nil)
+                    let fix = suggestion.map { Fix(description: "replace with \"\($0)\"", edits: [TextEdit(span: span, newText: $0)]) }
+                    // Offer the rename only where the source spells the name verbatim (no escapes in between).
+                    report.report(span, message, fix: context.file.text(of: span) == ref.task ? fix : nil)
                 }
             }
         }

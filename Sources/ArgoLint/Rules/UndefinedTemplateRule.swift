@@ -37,7 +37,7 @@ public struct UndefinedTemplateRule: Rule {
             checkName(hook.template, what: "hook template")
             checkRef(hook.templateRef, context, &report)
         }
-        for template in spec.templates + InlineTemplates.all(in: spec) {
+        for template in context.allTemplates {
             var calls: [TemplateCall] = template.dag?.tasks.map(\.call) ?? []
             calls += template.steps?.flatMap { $0.map(\.call) } ?? []
             for call in calls {
