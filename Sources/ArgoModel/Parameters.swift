@@ -12,11 +12,23 @@ public final class Parameter: Sendable {
     public init?(_ node: YAMLNode) {
         guard node.isMapping else { return nil }
         self.node = node
-        name = node.field("name")
-        value = node.field("value")
-        defaultValue = node.field("default")
-        valueFrom = node["valueFrom"]
-        globalName = node.field("globalName")
+        var name, value, defaultValue, globalName: ScalarField?
+        var valueFrom: YAMLNode?
+        for pair in node.mappingPairs {
+            switch pair.key.scalar?.value {
+            case "name": name = ScalarField(pair.value, key: pair.key)
+            case "value": value = ScalarField(pair.value, key: pair.key)
+            case "default": defaultValue = ScalarField(pair.value, key: pair.key)
+            case "valueFrom": valueFrom = pair.value
+            case "globalName": globalName = ScalarField(pair.value, key: pair.key)
+            default: break
+            }
+        }
+        self.name = name
+        self.value = value
+        self.defaultValue = defaultValue
+        self.valueFrom = valueFrom
+        self.globalName = globalName
     }
 }
 

@@ -13,20 +13,50 @@ public struct YAMLNode: Sendable {
     public var content: Content
     /// From the first byte of the node (its tag/anchor/indicator excluded) to just past its last byte.
     public var span: SourceSpan
-    /// The explicit tag as libyaml reports it (`tag:yaml.org,2002:str` for `!!str`), nil when absent.
-    public var tag: String?
-    public var anchor: String?
-    /// Where the `*alias` was written, when this node was reached through an alias.
-    public var aliasSpan: SourceSpan?
     /// Nodes in this subtree, aliases counted at their full expanded size.
     public var weight: Int
+    /// Tags, anchors and aliases are rare; keeping them out of line keeps every
+    /// node small, which matters when a corpus has millions of them.
+    private var extras: Extras?
+
+    private final class Extras: Sendable {
+        let tag: String?
+        let anchor: String?
+        let aliasSpan: SourceSpan?
+
+        init(tag: String?, anchor: String?, aliasSpan: SourceSpan?) {
+            self.tag = tag
+            self.anchor = anchor
+            self.aliasSpan = aliasSpan
+        }
+    }
 
     public init(content: Content, span: SourceSpan, tag: String? = nil, anchor: String? = nil, weight: Int = 1) {
         self.content = content
         self.span = span
-        self.tag = tag
-        self.anchor = anchor
         self.weight = weight
+        if tag != nil || anchor != nil { extras = Extras(tag: tag, anchor: anchor, aliasSpan: nil) }
+    }
+
+    /// The explicit tag as libyaml reports it (`tag:yaml.org,2002:str` for `!!str`), nil when absent.
+    public var tag: String? {
+        get { extras?.tag }
+        set { setExtras(tag: newValue, anchor: anchor, aliasSpan: aliasSpan) }
+    }
+
+    public var anchor: String? {
+        get { extras?.anchor }
+        set { setExtras(tag: tag, anchor: newValue, aliasSpan: aliasSpan) }
+    }
+
+    /// Where the `*alias` was written, when this node was reached through an alias.
+    public var aliasSpan: SourceSpan? {
+        get { extras?.aliasSpan }
+        set { setExtras(tag: tag, anchor: anchor, aliasSpan: newValue) }
+    }
+
+    private mutating func setExtras(tag: String?, anchor: String?, aliasSpan: SourceSpan?) {
+        extras = tag == nil && anchor == nil && aliasSpan == nil ? nil : Extras(tag: tag, anchor: anchor, aliasSpan: aliasSpan)
     }
 
     public var scalar: YAMLScalar? {
