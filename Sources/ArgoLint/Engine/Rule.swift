@@ -1,3 +1,4 @@
+import Foundation
 import YAMLTree
 import ArgoModel
 
@@ -55,6 +56,13 @@ public final class ResourceContext: Sendable {
     public let localTemplates: [Template]
     /// The dependency graph of each DAG in `allTemplates` (nil for other templates), built once.
     let dependencyGraphs: [DAGDependencies?]
+    private let expressionCache = LazyValue<[Diagnostic]>()
+
+    /// Findings of the reference and expression checks, computed on first use
+    /// and shared by the four rules that report them.
+    var expressionFindings: [Diagnostic] {
+        expressionCache.value { ExpressionAnalysis(self).findings }
+    }
 
     public init(file: SourceFile, resource: ArgoResource, workspace: Workspace, dialect: Dialect) {
         self.file = file
@@ -80,4 +88,19 @@ public final class ResourceContext: Sendable {
     }
 
     public var spec: WorkflowSpec { resource.spec }
+}
+
+/// A value computed once, on first use, by whichever thread asks first.
+final class LazyValue<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value?
+
+    func value(_ make: () -> Value) -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let stored { return stored }
+        let made = make()
+        stored = made
+        return made
+    }
 }

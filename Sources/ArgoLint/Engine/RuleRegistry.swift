@@ -15,6 +15,10 @@ public enum RuleRegistry {
         DAGCycleRule(),
         DependsSyntaxRule(),
         DependencyConflictRule(),
+        UnresolvedVariableRule(),
+        ExprSyntaxRule(),
+        ExprTypeRule(),
+        ExprUnknownNameRule(),
         UnusedSuppressionRule(),
     ]
 

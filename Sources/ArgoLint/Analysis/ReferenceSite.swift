@@ -1,0 +1,128 @@
+import YAMLTree
+import ArgoModel
+
+/// Where a `{{...}}` tag sits, which decides the variables it may use.
+enum ReferenceSite: Sendable {
+    /// A spec-level field outside the templates (arguments, hooks, metadata): workflow variables only.
+    case spec
+    /// The body of a template (its container, script, http, ...), outside its steps/dag call sites.
+    case templateBody(Template)
+    /// A template's `outputs`: may read any task or step of its own dag/steps.
+    case templateOutputs(Template)
+    /// The fields of a DAG task (arguments, when, withParam, ...). `inHook`: under its
+    /// `hooks`, which run once the task has finished, so its own outputs exist.
+    case task(Template, DAGTask, inHook: Bool = false)
+    /// The fields of a step; `inHook` as for tasks.
+    case step(Template, Step, inHook: Bool = false)
+
+    var template: Template? {
+        switch self {
+        case .spec: return nil
+        case .templateBody(let t), .templateOutputs(let t), .task(let t, _, _), .step(let t, _, _): return t
+        }
+    }
+
+    var call: TemplateCall? {
+        switch self {
+        case .task(_, let task, _): return task.call
+        case .step(_, let step, _): return step.call
+        default: return nil
+        }
+    }
+
+    /// "task "x"", "step "x"", "template "x"" — for messages.
+    var ownerDescription: String {
+        switch self {
+        case .spec: return "the workflow spec"
+        case .templateBody(let t), .templateOutputs(let t): return "template \"\(t.name?.value ?? "?")\""
+        case .task(_, let task, _): return "task \"\(task.name?.value ?? "?")\""
+        case .step(_, let step, _): return "step \"\(step.name?.value ?? "?")\""
+        }
+    }
+}
+
+/// A scalar holding at least one tag, and the site it belongs to.
+struct TagSite: Sendable {
+    var node: YAMLNode
+    var site: ReferenceSite
+    /// The key this value sits under (`when`, `successCondition`, ...), when directly under one.
+    var key: String?
+}
+
+/// Finds every scalar containing `{{` in a resource and assigns it its site.
+/// Keys are not scanned; `metrics` (their own variables) and `templateDefaults`
+/// (no single scope) are skipped.
+enum TagSiteCollector {
+    static func collect(_ context: ResourceContext) -> [TagSite] {
+        var sites: [TagSite] = []
+        if let spec = context.spec.node {
+            for pair in spec.mappingPairs {
+                switch pair.key.stringValue {
+                case "templates", "templateDefaults", "metrics": continue
+                default: walk(pair.value, key: pair.key.stringValue, site: .spec, into: &sites)
+                }
+            }
+        }
+        for template in context.allTemplates {
+            collect(template, into: &sites)
+        }
+        return sites
+    }
+
+    private static func collect(_ template: Template, into sites: inout [TagSite]) {
+        for pair in template.node.mappingPairs {
+            switch pair.key.stringValue {
+            case "dag":
+                for p in pair.value.mappingPairs where p.key.stringValue != "tasks" {
+                    walk(p.value, key: p.key.stringValue, site: .templateOutputs(template), into: &sites)
+                }
+                for task in template.dag?.tasks ?? [] {
+                    walkCall(task.call.node, site: .task(template, task), hookSite: .task(template, task, inHook: true), into: &sites)
+                }
+            case "steps":
+                for step in template.steps?.flatMap({ $0 }) ?? [] {
+                    walkCall(step.call.node, site: .step(template, step), hookSite: .step(template, step, inHook: true), into: &sites)
+                }
+            case "outputs":
+                walk(pair.value, key: "outputs", site: .templateOutputs(template), into: &sites)
+            case "metrics", "name":
+                continue
+            default:
+                walk(pair.value, key: pair.key.stringValue, site: .templateBody(template), into: &sites)
+            }
+        }
+    }
+
+    /// A task's or step's own fields; an `inline` template is collected with the other templates.
+    private static func walkCall(_ node: YAMLNode, site: ReferenceSite, hookSite: ReferenceSite, into sites: inout [TagSite]) {
+        for pair in node.mappingPairs where pair.key.stringValue != "inline" {
+            walk(pair.value, key: pair.key.stringValue, site: pair.key.stringValue == "hooks" ? hookSite : site, into: &sites)
+        }
+    }
+
+    private static func walk(_ node: YAMLNode, key: String?, site: ReferenceSite, into sites: inout [TagSite]) {
+        // Iterative: the tree can be deep, and aliases are already expanded.
+        var stack: [(YAMLNode, String?)] = [(node, key)]
+        while let (current, currentKey) = stack.popLast() {
+            switch current.content {
+            case .scalar(let scalar):
+                if scalar.value.utf8.count >= 4, containsOpenTag(scalar.value) {
+                    sites.append(TagSite(node: current, site: site, key: currentKey))
+                }
+            case .sequence(let items):
+                for item in items.reversed() { stack.append((item, currentKey)) }
+            case .mapping(let pairs):
+                for pair in pairs.reversed() { stack.append((pair.value, pair.key.stringValue)) }
+            }
+        }
+    }
+
+    static func containsOpenTag(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "{") && previous == UInt8(ascii: "{") { return true }
+            previous = byte
+        }
+        return false
+    }
+}

@@ -1,0 +1,67 @@
+import YAMLTree
+import ArgoModel
+
+/// Resource-wide facts the variable resolver needs, gathered once.
+struct WorkflowFacts: Sendable {
+    /// Declared `spec.arguments.parameters` (merged with a referenced WorkflowTemplate's); nil = any name accepted.
+    var parameters: Set<String>?
+    var labelKeys: Set<String>
+    var annotationKeys: Set<String>
+    var globalParameters: Set<String>
+    var globalArtifacts: Set<String>
+    /// A `globalName` written with a tag: any `workflow.outputs.*` might exist.
+    var hasTemplatedGlobalName: Bool
+    var hasOnExit: Bool
+    var hasPriority: Bool
+    var kind: ArgoKind
+
+    init(_ context: ResourceContext) {
+        let resource = context.resource
+        let spec = resource.spec
+        kind = resource.kind
+        var parameters: Set<String>? = Set(spec.arguments.parameters.compactMap { $0.name?.value })
+        var labels = Set(resource.metadata.labelKeys + spec.workflowMetadataLabelKeys)
+        var annotations = Set(resource.metadata.annotationKeys + spec.workflowMetadataAnnotationKeys)
+        var hasOnExit = spec.onExit != nil || spec.hooks.contains { $0.event?.value == "exit" }
+        if resource.kind.isReusableTemplate {
+            // Callers supply workflow parameters to a WorkflowTemplate.
+            parameters = nil
+        }
+        if let ref = spec.workflowTemplateRef, let name = ref.name?.value {
+            if let target = context.workspace.workflowTemplate(named: name, clusterScope: ref.clusterScope) {
+                let targetSpec = target.resource.spec
+                parameters?.formUnion(targetSpec.arguments.parameters.compactMap { $0.name?.value })
+                labels.formUnion(targetSpec.workflowMetadataLabelKeys)
+                annotations.formUnion(targetSpec.workflowMetadataAnnotationKeys)
+                hasOnExit = hasOnExit || targetSpec.onExit != nil
+            } else {
+                parameters = nil
+            }
+        }
+        self.parameters = parameters
+        labelKeys = labels
+        annotationKeys = annotations
+        self.hasOnExit = hasOnExit
+        hasPriority = spec.hasPriority
+        var globalParameters = Set<String>(), globalArtifacts = Set<String>()
+        var templated = false
+        for template in context.allTemplates {
+            for parameter in template.outputs.parameters {
+                if let global = parameter.globalName?.value {
+                    if global.contains("{{") { templated = true } else { globalParameters.insert(global) }
+                }
+            }
+            for artifact in template.outputs.artifacts {
+                if let global = artifact.globalName?.value {
+                    if global.contains("{{") { templated = true } else { globalArtifacts.insert(global) }
+                }
+            }
+        }
+        for parameter in spec.arguments.parameters {
+            if let global = parameter.globalName?.value { globalParameters.insert(global) }
+        }
+        self.globalParameters = globalParameters
+        self.globalArtifacts = globalArtifacts
+        hasTemplatedGlobalName = templated
+    }
+}
