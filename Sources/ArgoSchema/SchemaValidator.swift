@@ -155,7 +155,7 @@ struct Walker {
             return
         }
         // A `{{...}}` tag is substituted before Argo reads the value: accept it.
-        if case .string = resolved, scalar.value.contains("{{") { return }
+        if case .string = resolved, scalar.value.hasTemplateTag { return }
         var message = "\(place.description) must be \(type.description), found \(found(node))"
         var fix: Fix?
         if case .string = resolved, scalar.isQuoted, node.tag == nil, node.aliasSpan == nil {

@@ -173,3 +173,17 @@ public struct YAMLDocument: Sendable {
         self.index = index
     }
 }
+
+extension String {
+    /// True when the text holds `{{`, the start of an Argo template tag.
+    /// A byte scan: `String.contains(String)` goes through Foundation and is
+    /// far slower on the hot paths that ask this of every name and value.
+    public var hasTemplateTag: Bool {
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            if byte == UInt8(ascii: "{") && previous == UInt8(ascii: "{") { return true }
+            previous = byte
+        }
+        return false
+    }
+}

@@ -71,7 +71,7 @@ struct ExpressionAnalysis: Sendable {
     private mutating func checkSuccessCondition(_ condition: ScalarField, dialect: Dialect, file: SourceFile) {
         var source = condition.value
         var placeholders: [Range<Int>] = []
-        if TagSiteCollector.containsOpenTag(source) {
+        if source.hasTemplateTag {
             // Tags are substituted before the condition is evaluated: stand in a
             // same-length literal so positions stay exact, and judge only the syntax around them.
             var bytes = Array(source.utf8)

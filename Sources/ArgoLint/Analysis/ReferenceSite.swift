@@ -106,7 +106,7 @@ enum TagSiteCollector {
         while let (current, currentKey) = stack.popLast() {
             switch current.content {
             case .scalar(let scalar):
-                if scalar.value.utf8.count >= 4, containsOpenTag(scalar.value) {
+                if scalar.value.utf8.count >= 4, scalar.value.hasTemplateTag {
                     sites.append(TagSite(node: current, site: site, key: currentKey))
                 }
             case .sequence(let items):
@@ -115,14 +115,5 @@ enum TagSiteCollector {
                 for pair in pairs.reversed() { stack.append((pair.value, pair.key.stringValue)) }
             }
         }
-    }
-
-    static func containsOpenTag(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "{") && previous == UInt8(ascii: "{") { return true }
-            previous = byte
-        }
-        return false
     }
 }

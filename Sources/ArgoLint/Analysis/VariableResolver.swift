@@ -16,8 +16,12 @@ struct ResolutionProblem: Sendable {
 struct VariableResolver: Sendable {
     let context: ResourceContext
     let facts: WorkflowFacts
-    /// Transitive dependencies of each task, per DAG template (by task name).
-    let ancestors: [ObjectIdentifier: [String: Set<String>]]
+    /// Direct dependencies of each task, per DAG template (by task name). Transitive
+    /// sets are computed only for the tasks that read another task's outputs.
+    let directDependencies: [ObjectIdentifier: [String: [String]]]
+    /// Tasks by name per DAG template, and steps by name per steps template: big DAGs have hundreds.
+    let tasksByName: [ObjectIdentifier: [String: DAGTask]]
+    let stepsByName: [ObjectIdentifier: [String: Step]]
 
     static let workflowFields = ["name", "namespace", "uid", "mainEntrypoint", "serviceAccountName", "status",
                                  "duration", "creationTimestamp", "scheduledTime", "labels", "annotations",
@@ -29,29 +33,40 @@ struct VariableResolver: Sendable {
     init(context: ResourceContext) {
         self.context = context
         facts = WorkflowFacts(context)
-        var ancestors: [ObjectIdentifier: [String: Set<String>]] = [:]
+        var direct: [ObjectIdentifier: [String: [String]]] = [:]
+        var tasksByName: [ObjectIdentifier: [String: DAGTask]] = [:]
         for (template, dag, graph) in context.dags {
-            ancestors[ObjectIdentifier(template)] = Self.transitiveDependencies(dag, graph)
+            var deps: [String: [String]] = [:]
+            var byName: [String: DAGTask] = [:]
+            for (index, task) in dag.tasks.enumerated() {
+                guard let name = task.name?.value else { continue }
+                deps[name, default: []] += graph.references[index].map(\.task)
+                if byName[name] == nil { byName[name] = task }
+            }
+            direct[ObjectIdentifier(template)] = deps
+            tasksByName[ObjectIdentifier(template)] = byName
         }
-        self.ancestors = ancestors
+        var stepsByName: [ObjectIdentifier: [String: Step]] = [:]
+        for template in context.allTemplates {
+            guard let groups = template.steps else { continue }
+            var byName: [String: Step] = [:]
+            for step in groups.joined() { if let name = step.name?.value, byName[name] == nil { byName[name] = step } }
+            stepsByName[ObjectIdentifier(template)] = byName
+        }
+        self.directDependencies = direct
+        self.tasksByName = tasksByName
+        self.stepsByName = stepsByName
     }
 
-    static func transitiveDependencies(_ dag: DAGTemplate, _ graph: DAGDependencies) -> [String: Set<String>] {
-        var direct: [String: [String]] = [:]
-        for (index, task) in dag.tasks.enumerated() {
-            guard let name = task.name?.value else { continue }
-            direct[name, default: []] += graph.references[index].map(\.task)
+    /// The transitive dependencies of one task of a DAG template.
+    func upstream(of task: String, in template: Template) -> Set<String> {
+        guard let direct = directDependencies[ObjectIdentifier(template)] else { return [] }
+        var seen = Set<String>()
+        var queue = direct[task] ?? []
+        while let next = queue.popLast() {
+            if seen.insert(next).inserted { queue += direct[next] ?? [] }
         }
-        var result: [String: Set<String>] = [:]
-        for name in direct.keys {
-            var seen = Set<String>()
-            var queue = direct[name] ?? []
-            while let next = queue.popLast() {
-                if seen.insert(next).inserted { queue += direct[next] ?? [] }
-            }
-            result[name] = seen
-        }
-        return result
+        return seen
     }
 
     // MARK: Simple tags
@@ -214,11 +229,14 @@ struct VariableResolver: Sendable {
         switch site {
         case .task(let template, let task, let inHook):
             guard let dag = template.dag else { return nil }
-            var upstream = ancestors[ObjectIdentifier(template)]?[task.name?.value ?? ""] ?? []
-            if inHook, let own = task.name?.value { upstream.insert(own) }
+            // Most references name a direct dependency: only walk the graph when they do not.
+            let own = task.name?.value ?? ""
+            let isDirect = directDependencies[ObjectIdentifier(template)]?[own]?.contains(taskName) ?? false
+            var upstream: Set<String> = isDirect ? [taskName] : upstream(of: own, in: template)
+            if inHook { upstream.insert(own) }
             return checkNodeReference(kind: "task", nodeName: taskName, suffix: suffix, name: name,
                                       candidates: dag.tasks.compactMap { $0.name?.value },
-                                      target: dag.task(named: taskName)?.call,
+                                      target: tasksByName[ObjectIdentifier(template)]?[taskName]?.call,
                                       upstream: upstream, user: task.name?.value ?? "?", ownName: task.name?.value)
         case .templateOutputs(let template):
             guard let dag = template.dag else {
@@ -226,7 +244,7 @@ struct VariableResolver: Sendable {
             }
             return checkNodeReference(kind: "task", nodeName: taskName, suffix: suffix, name: name,
                                       candidates: dag.tasks.compactMap { $0.name?.value },
-                                      target: dag.task(named: taskName)?.call, upstream: nil, user: nil, ownName: nil)
+                                      target: tasksByName[ObjectIdentifier(template)]?[taskName]?.call, upstream: nil, user: nil, ownName: nil)
         case .templateBody(let template):
             if context.dialect == .seed, let problem = seedCallerCheck(template, taskName: taskName, suffix: suffix, name: name) {
                 return problem
@@ -246,8 +264,7 @@ struct VariableResolver: Sendable {
         let suffix = Array(parts.dropFirst(2))
         switch site {
         case .step(let template, let step, let inHook):
-            let all = template.steps?.flatMap { $0 } ?? []
-            let target = all.first { $0.name?.value == stepName }
+            let target = stepsByName[ObjectIdentifier(template)]?[stepName]
             let isSelf = target.map { $0.group == step.group && $0.index == step.index } ?? false
             if let target, target.group >= step.group, !(isSelf && (inHook || suffix == ["status"])) {
                 let when = target.group == step.group
@@ -256,24 +273,25 @@ struct VariableResolver: Sendable {
                 return ResolutionProblem(message: "step \"\(step.name?.value ?? "?")\" uses {{\(name)}}, but step \"\(stepName)\" \(when); a step can only read steps of earlier groups")
             }
             return checkNodeReference(kind: "step", nodeName: stepName, suffix: suffix, name: name,
-                                      candidates: all.compactMap { $0.name?.value }, target: target?.call,
+                                      candidates: (template.steps?.flatMap { $0 } ?? []).compactMap { $0.name?.value }, target: target?.call,
                                       upstream: nil, user: nil, ownName: step.name?.value)
         case .templateOutputs(let template):
-            guard let all = template.steps?.flatMap({ $0 }) else {
+            guard template.steps != nil else {
                 return ResolutionProblem(message: "steps.* is only defined in a steps template; template \"\(template.name?.value ?? "?")\" has no steps")
             }
             return checkNodeReference(kind: "step", nodeName: stepName, suffix: suffix, name: name,
-                                      candidates: all.compactMap { $0.name?.value },
-                                      target: all.first { $0.name?.value == stepName }?.call, upstream: nil, user: nil, ownName: nil)
+                                      candidates: (template.steps?.flatMap { $0 } ?? []).compactMap { $0.name?.value },
+                                      target: stepsByName[ObjectIdentifier(template)]?[stepName]?.call, upstream: nil, user: nil, ownName: nil)
         default:
             return ResolutionProblem(message: "steps.* is only defined in the fields of a step; here use \(site.template?.dag != nil ? "tasks.*" : "an input parameter")")
         }
     }
 
     /// Checks `tasks.X.suffix` / `steps.X.suffix` once X's position is known to be legal.
-    private func checkNodeReference(kind: String, nodeName: String, suffix: [String], name: String, candidates: [String],
+    private func checkNodeReference(kind: String, nodeName: String, suffix: [String], name: String, candidates: @autoclosure () -> [String],
                                     target: TemplateCall?, upstream: Set<String>?, user: String?, ownName: String?) -> ResolutionProblem? {
         guard let target else {
+            let candidates = candidates()
             if let best = Suggestions.best(for: nodeName, among: candidates) {
                 return ResolutionProblem(message: "there is no \(kind) \"\(nodeName)\"; did you mean \"\(best)\"?",
                                          replacement: ([kind == "task" ? "tasks" : "steps", best] + suffix).joined(separator: "."))
@@ -364,7 +382,7 @@ struct VariableResolver: Sendable {
             return ResolutionProblem(message: "{{\(name)}} in template \"\(template.name?.value ?? "?")\" can only resolve from a calling DAG task, and no DAG task calls this template")
         }
         for (dagTemplate, task) in callers {
-            let upstream = ancestors[ObjectIdentifier(dagTemplate)]?[task.name?.value ?? ""] ?? []
+            let upstream = self.upstream(of: task.name?.value ?? "", in: dagTemplate)
             if !upstream.contains(taskName) {
                 return ResolutionProblem(message: "template \"\(template.name?.value ?? "?")\" reads {{\(name)}}, but its caller, task \"\(task.name?.value ?? "?")\", does not depend on \"\(taskName)\"")
             }
@@ -444,7 +462,7 @@ struct VariableResolver: Sendable {
         switch site {
         case .task(let template, let task, let inHook):
             let tasks = template.dag?.tasks.compactMap { t in t.name.map { ($0.value, t.call) } } ?? []
-            var upstream = ancestors[ObjectIdentifier(template)]?[task.name?.value ?? ""] ?? []
+            var upstream = self.upstream(of: task.name?.value ?? "", in: template)
             if inHook, let own = task.name?.value { upstream.insert(own) }
             addNodes("tasks", tasks, upstream: upstream)
         case .step(let template, let step, let inHook):

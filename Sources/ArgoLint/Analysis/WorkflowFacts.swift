@@ -48,12 +48,12 @@ struct WorkflowFacts: Sendable {
         for template in context.allTemplates {
             for parameter in template.outputs.parameters {
                 if let global = parameter.globalName?.value {
-                    if global.contains("{{") { templated = true } else { globalParameters.insert(global) }
+                    if global.hasTemplateTag { templated = true } else { globalParameters.insert(global) }
                 }
             }
             for artifact in template.outputs.artifacts {
                 if let global = artifact.globalName?.value {
-                    if global.contains("{{") { templated = true } else { globalArtifacts.insert(global) }
+                    if global.hasTemplateTag { templated = true } else { globalArtifacts.insert(global) }
                 }
             }
         }

@@ -138,18 +138,34 @@ public struct Project: Sendable {
 }
 
 extension Array where Element == UInt8 {
+    /// Substring search that lets the C library's vectorised memchr find each
+    /// candidate first byte: several passes of this run over every input byte.
     func containsSubsequence(_ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, needle.count <= count else { return false }
-        let first = needle[0]
-        var i = 0
-        while i <= count - needle.count {
-            if self[i] == first {
+        firstOffset(of: needle, from: 0) != nil
+    }
+
+    func firstOffset(of needle: [UInt8], from start: Int) -> Int? {
+        guard let first = needle.first, start >= 0, start + needle.count <= count else { return nil }
+        return withUnsafeBufferPointer { haystack -> Int? in
+            guard let base = haystack.baseAddress else { return nil }
+            var at = start
+            let last = count - needle.count
+            while at <= last {
+                guard let hit = memchr(base + at, Int32(first), last - at + 1) else { return nil }
+                let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
                 var j = 1
-                while j < needle.count && self[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return true }
+                while j < needle.count && base[offset + j] == needle[j] { j += 1 }
+                if j == needle.count { return offset }
+                at = offset + 1
             }
-            i += 1
+            return nil
         }
-        return false
+    }
+}
+
+extension Project {
+    /// Reads files on all cores; nil for a file that cannot be read.
+    public static func read(_ paths: [String]) -> [[UInt8]?] {
+        parallelMap(paths) { path in FileManager.default.contents(atPath: path).map { [UInt8]($0) } }
     }
 }

@@ -55,7 +55,8 @@ public struct Linter: Sendable {
     /// (a byte search for the kind names decides); every other file is parsed,
     /// checked and dropped in one step, so memory stays near one tree per core.
     public func lint(_ inputs: [LintInput], context: [LintInput] = []) -> [FileReport] {
-        let factIndices = inputs.indices.filter { Self.mayHoldFacts(inputs[$0].bytes) }
+        let factFlags = parallelMap(inputs) { Self.mayHoldFacts($0.bytes) }
+        let factIndices = inputs.indices.filter { factFlags[$0] }
         let factFiles = parallelMap(factIndices) { Self.analyze(inputs[$0]) }
         let contextFiles = parallelMap(context.filter { Self.mayHoldFacts($0.bytes) }) { Self.analyze($0) }
         let workspace = Self.workspace(from: factFiles + contextFiles)
@@ -64,9 +65,14 @@ public struct Linter: Sendable {
         let options = self.options
         let rules = self.rules
         let ready = preparsed
-        return parallelMap(Array(inputs.indices)) { index in
+        // Largest files first, so one big file does not finish alone on one core at the end.
+        let order = inputs.indices.sorted { inputs[$0].bytes.count > inputs[$1].bytes.count }
+        let checked = parallelMap(order) { index in
             Self.check(ready[index] ?? Self.analyze(inputs[index]), workspace: workspace, rules: rules, options: options)
         }
+        var reports = [FileReport?](repeating: nil, count: inputs.count)
+        for (index, report) in zip(order, checked) { reports[index] = report }
+        return reports.compactMap { $0 }
     }
 
     /// WorkflowTemplate, ClusterWorkflowTemplate and Secret manifests name their kind.

@@ -62,18 +62,7 @@ struct Suppressions {
     }
 
     private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard needle.count <= haystack.count, start <= haystack.count - needle.count else { return nil }
-        var i = start
-        let first = needle[0]
-        while i <= haystack.count - needle.count {
-            if haystack[i] == first {
-                var j = 1
-                while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return i }
-            }
-            i += 1
-        }
-        return nil
+        haystack.firstOffset(of: needle, from: start)
     }
 
     private static func isInside(_ offset: Int, _ spans: [SourceSpan]) -> Bool {

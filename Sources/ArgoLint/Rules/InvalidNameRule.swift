@@ -68,14 +68,14 @@ public struct InvalidNameRule: Rule {
 
     private func checkMetadata(_ resource: ArgoResource, _ report: inout Reporter) {
         let limit = resource.kind == .cronWorkflow ? 52 : 63
-        if let name = resource.metadata.name, !name.value.contains("{{") {
+        if let name = resource.metadata.name, !name.value.hasTemplateTag {
             if name.value.count > limit {
                 report.report(name.span, "\(resource.kind.rawValue) name \"\(name.value)\" is \(name.value.count) characters long; Argo allows at most \(limit)")
             } else if !Self.isDNSSubdomain(name.value) {
                 report.report(name.span, "metadata.name \"\(name.value)\" is not a valid Kubernetes name: use lower-case letters, digits, '-' and '.', starting and ending with a letter or digit" + Self.lowercaseHint(name.value))
             }
         }
-        if let generateName = resource.metadata.generateName, !generateName.value.contains("{{") {
+        if let generateName = resource.metadata.generateName, !generateName.value.hasTemplateTag {
             // Kubernetes appends 5 random characters and validates the result as a name.
             if !generateName.value.isEmpty && !Self.isDNSSubdomain(generateName.value + "abcde") {
                 report.report(generateName.span, "metadata.generateName \"\(generateName.value)\" cannot form a valid Kubernetes name: use lower-case letters, digits, '-' and '.'" + Self.lowercaseHint(generateName.value))

@@ -13,7 +13,7 @@ public struct UndefinedDependencyRule: Rule {
             let known = Set(names)
             for (index, refs) in graph.references.enumerated() {
                 let taskName = dag.tasks[index].name?.value ?? "?"
-                for ref in refs where !known.contains(ref.task) && !ref.task.contains("{{") {
+                for ref in refs where !known.contains(ref.task) && !ref.task.hasTemplateTag {
                     let span = ref.span(in: context.file)
                     let suggestion = Suggestions.best(for: ref.task, among: names)
                     var message = "task \"\(taskName)\" depends on \"\(ref.task)\", which is not a task of this DAG"

@@ -17,7 +17,7 @@ public struct UndefinedTemplateRule: Rule {
             let kind = ref.clusterScope ? "ClusterWorkflowTemplate" : "WorkflowTemplate"
             if context.workspace.workflowTemplate(named: name.value, clusterScope: ref.clusterScope) == nil {
                 canResolveLocally = false
-                if !name.value.contains("{{") {
+                if !name.value.hasTemplateTag {
                     let candidates = context.workspace.templateNames(clusterScope: ref.clusterScope)
                     report.report(name.span, "\(kind) \"\(name.value)\" is not among the linted files, so its templates cannot be checked; it may exist only in the cluster\(Suggestions.didYouMean(name.value, among: candidates))", severity: .warning)
                 }
@@ -27,7 +27,7 @@ public struct UndefinedTemplateRule: Rule {
         let localSet = Set(local)
 
         func checkName(_ field: ScalarField?, what: String) {
-            guard let field, canResolveLocally, !field.value.contains("{{"), !field.isNull, !localSet.contains(field.value) else { return }
+            guard let field, canResolveLocally, !field.value.hasTemplateTag, !field.isNull, !localSet.contains(field.value) else { return }
             report.report(field.span, "\(what) \"\(field.value)\" is not defined in this \(context.resource.kind.rawValue)" + alternatives(field.value, local))
         }
 
@@ -58,7 +58,7 @@ public struct UndefinedTemplateRule: Rule {
     }
 
     private func checkRef(_ ref: TemplateRef?, _ context: ResourceContext, _ report: inout Reporter) {
-        guard let ref, let name = ref.name, !name.value.contains("{{") else { return }
+        guard let ref, let name = ref.name, !name.value.hasTemplateTag else { return }
         let kind = ref.clusterScope ? "ClusterWorkflowTemplate" : "WorkflowTemplate"
         guard let target = context.workspace.workflowTemplate(named: name.value, clusterScope: ref.clusterScope) else {
             let candidates = context.workspace.templateNames(clusterScope: ref.clusterScope)
@@ -69,7 +69,7 @@ public struct UndefinedTemplateRule: Rule {
             report.report(name.span, "templateRef names \(kind) \"\(name.value)\", which is not among the linted files; it may exist only in the cluster\(otherScope)", severity: .warning)
             return
         }
-        guard let template = ref.template, !template.value.contains("{{") else { return }
+        guard let template = ref.template, !template.value.hasTemplateTag else { return }
         let names = target.resource.spec.templates.compactMap { $0.name?.value }
         if !names.contains(template.value) {
             report.report(template.span, "\(kind) \"\(name.value)\" has no template \"\(template.value)\"" + alternatives(template.value, names))
