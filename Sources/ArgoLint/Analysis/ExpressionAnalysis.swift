@@ -52,6 +52,8 @@ struct ExpressionAnalysis: Sendable {
                 }
                 findings.append(Diagnostic(rule: Self.unresolvedVariable, severity: problem.severity, message: problem.message, span: span, fix: fix))
             case .expression:
+                // The seed's secret lookup is the secret rules' business, in either dialect.
+                if SecretLookup.parse(tag.text) != nil { continue }
                 let (variables, open) = resolver.expressionVariables(at: site.site, mentioning: tag.text)
                 let environment = ExprEnvironment.argoTemplateTag(variables: variables, openPrefixes: open)
                 for issue in ExprLint.check(source: tag.text, environment: environment, requireBool: false) {
