@@ -55,32 +55,44 @@ public struct ExprEnvironment: Sendable {
     /// and becomes a record), plus Argo's extra functions. Records under an
     /// `openPrefixes` entry accept any member.
     public static func argoTemplateTag(variables: [String: ExprType], openPrefixes: [String] = []) -> ExprEnvironment {
-        let keys = variables.keys.sorted()
+        // A key that is a prefix of a longer key is dropped (upstream behaviour):
+        // collect every proper dotted prefix once instead of comparing all pairs.
+        var prefixes = Set<Substring>()
+        for key in variables.keys {
+            var index = key.startIndex
+            while let dot = key[index...].firstIndex(of: ".") {
+                prefixes.insert(key[..<dot])
+                index = key.index(after: dot)
+            }
+        }
         var tree = Node()
-        for key in keys {
-            // A key that is a prefix of a longer key is dropped (upstream behaviour).
-            let isPrefix = keys.contains { $0.count > key.count && $0.hasPrefix(key + ".") }
-            if isPrefix { continue }
-            tree.insert(key.split(separator: ".", omittingEmptySubsequences: false).map(String.init), variables[key] ?? .string)
+        for (key, type) in variables where !prefixes.contains(Substring(key)) {
+            tree.insert(key.split(separator: ".", omittingEmptySubsequences: false).map(String.init), type)
         }
         for p in openPrefixes {
             tree.open(p.split(separator: ".").map(String.init))
         }
         var roots: [String: ExprType] = [:]
         for (k, child) in tree.children { roots[k] = child.type(name: k) }
-        var sprigFields: [String: ExprType] = [:]
-        for n in sprigFunctionNames {
-            sprigFields[n] = .function(ExprFunctionSignature(name: "sprig.\(n)", minArgs: 0, maxArgs: nil, result: .any))
-        }
-        roots["sprig"] = .record(ExprRecord(fields: sprigFields, closed: true, name: "sprig"))
-        let functions: [String: ExprFunctionSignature] = [
-            "asInt": ExprFunctionSignature(name: "asInt", minArgs: 1, maxArgs: 1, parameters: [.any], result: .any),
-            "asFloat": ExprFunctionSignature(name: "asFloat", minArgs: 1, maxArgs: 1, parameters: [.any], result: .any),
-            "toJson": ExprFunctionSignature(name: "toJson", minArgs: 1, maxArgs: 1, parameters: [.any], result: .string),
-            "jsonpath": ExprFunctionSignature(name: "jsonpath", minArgs: 2, maxArgs: 2, parameters: [.string, .string], result: .any),
-        ]
-        return ExprEnvironment(roots: roots, functions: functions, dialect: .argo, argoFunctions: true)
+        roots["sprig"] = sprigRecord
+        return ExprEnvironment(roots: roots, functions: argoFunctionSignatures, dialect: .argo, argoFunctions: true)
     }
+
+    /// Built once: every `{{= }}` environment shares them.
+    private static let sprigRecord: ExprType = {
+        var fields: [String: ExprType] = [:]
+        for n in sprigFunctionNames {
+            fields[n] = .function(ExprFunctionSignature(name: "sprig.\(n)", minArgs: 0, maxArgs: nil, result: .any))
+        }
+        return .record(ExprRecord(fields: fields, closed: true, name: "sprig"))
+    }()
+
+    private static let argoFunctionSignatures: [String: ExprFunctionSignature] = [
+        "asInt": ExprFunctionSignature(name: "asInt", minArgs: 1, maxArgs: 1, parameters: [.any], result: .any),
+        "asFloat": ExprFunctionSignature(name: "asFloat", minArgs: 1, maxArgs: 1, parameters: [.any], result: .any),
+        "toJson": ExprFunctionSignature(name: "toJson", minArgs: 1, maxArgs: 1, parameters: [.any], result: .string),
+        "jsonpath": ExprFunctionSignature(name: "jsonpath", minArgs: 2, maxArgs: 2, parameters: [.string, .string], result: .any),
+    ]
 
     private struct Node {
         var leaf: ExprType?

@@ -14,6 +14,13 @@ struct ExpressionAnalysis: Sendable {
     static let exprUnknownName = "expr-unknown-name"
 
     private(set) var findings: [Diagnostic] = []
+    /// `{{= }}` environments without task/step outputs, per template and loop kind.
+    private var baseEnvironments: [BaseKey: ExprEnvironment] = [:]
+
+    private struct BaseKey: Hashable {
+        var template: ObjectIdentifier?
+        var loop: VariableResolver.LoopKind
+    }
 
     init(_ context: ResourceContext) {
         let resolver = VariableResolver(context: context)
@@ -54,8 +61,7 @@ struct ExpressionAnalysis: Sendable {
             case .expression:
                 // The seed's secret lookup is the secret rules' business, in either dialect.
                 if SecretLookup.parse(tag.text) != nil { continue }
-                let (variables, open) = resolver.expressionVariables(at: site.site, mentioning: tag.text)
-                let environment = ExprEnvironment.argoTemplateTag(variables: variables, openPrefixes: open)
+                let environment = self.environment(for: site.site, mentioning: tag.text, resolver: resolver)
                 for issue in ExprLint.check(source: tag.text, environment: environment, requireBool: false) {
                     report(issue, field: field, offset: tag.textRange.lowerBound, source: tag.text, file: file, context: "in {{=\(Self.abbreviate(tag.text))}}")
                 }
@@ -66,6 +72,22 @@ struct ExpressionAnalysis: Sendable {
                                        message: "\(issue.message); Argo only replaces complete {{...}} tags",
                                        span: field.sourceSpan(issue.range, in: file)))
         }
+    }
+
+    /// The environment of a `{{= }}` tag: the site's shared base, plus the
+    /// outputs of the tasks or steps the expression names.
+    private mutating func environment(for site: ReferenceSite, mentioning source: String, resolver: VariableResolver) -> ExprEnvironment {
+        let key = BaseKey(template: site.template.map(ObjectIdentifier.init), loop: resolver.loopKind(at: site))
+        var environment: ExprEnvironment
+        if let cached = baseEnvironments[key] {
+            environment = cached
+        } else {
+            let (variables, open) = resolver.baseVariables(at: site)
+            environment = ExprEnvironment.argoTemplateTag(variables: variables, openPrefixes: open)
+            baseEnvironments[key] = environment
+        }
+        for (root, type) in resolver.nodeRoots(at: site, mentioning: source) { environment.roots[root] = type }
+        return environment
     }
 
     // MARK: successCondition

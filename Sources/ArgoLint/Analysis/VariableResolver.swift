@@ -407,9 +407,10 @@ struct VariableResolver: Sendable {
 
     // MARK: Expression environments
 
-    /// The flat variables visible at a site, for type-checking `{{= }}` tags.
-    /// Task and step variables are included only for names the expression mentions.
-    func expressionVariables(at site: ReferenceSite, mentioning source: String) -> (variables: [String: ExprType], openPrefixes: [String]) {
+    /// The flat variables visible at a site for `{{= }}` tags, apart from task
+    /// and step outputs (see `nodeVariables`): the same for every tag of one
+    /// template and loop kind, so callers build its environment once.
+    func baseVariables(at site: ReferenceSite) -> (variables: [String: ExprType], openPrefixes: [String]) {
         var vars: [String: ExprType] = [:]
         var open = ["outputs", "node", "workflow.creationTimestamp", "workflow.scheduledTime", "workflow.duration", "cronworkflow"]
         for field in ["name", "namespace", "uid", "mainEntrypoint", "serviceAccountName", "status"] { vars["workflow.\(field)"] = .string }
@@ -438,42 +439,108 @@ struct VariableResolver: Sendable {
             }
             if let type = template.type, type.runsInPod { vars["pod.name"] = .string }
         }
-        if let call = site.call, call.isLooped {
-            if call.withParam != nil || call.withItems?.items?.contains(where: { $0.isMapping }) == true {
-                open.append("item")
+        switch loopKind(at: site) {
+        case .none: break
+        case .scalarItems: vars["item"] = .string
+        case .structuredItems: open.append("item")
+        }
+        return (vars, open)
+    }
+
+    enum LoopKind: Hashable { case none, scalarItems, structuredItems }
+
+    /// What `item` is at a site: absent, a plain value, or a map/JSON value.
+    func loopKind(at site: ReferenceSite) -> LoopKind {
+        guard let call = site.call, call.isLooped else { return .none }
+        if call.withParam != nil || call.withItems?.items?.contains(where: { $0.isMapping }) == true { return .structuredItems }
+        return .scalarItems
+    }
+
+    /// The `tasks`/`steps` roots visible at a site, holding only the tasks or
+    /// steps the expression names (its words; names may hold '-', as in
+    /// tasks['call-2']). Built directly as records: this runs for every tag.
+    func nodeRoots(at site: ReferenceSite, mentioning source: String) -> [String: ExprType] {
+        var words: [Substring] = []
+        let utf8 = source.utf8
+        var start: String.Index?
+        for index in utf8.indices {
+            let b = utf8[index]
+            let isWordByte = (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 45 || b == 95 || b >= 0x80
+            if isWordByte {
+                if start == nil { start = index }
+            } else if let s = start {
+                words.append(source[s..<index])
+                start = nil
+            }
+        }
+        if let s = start { words.append(source[s...]) }
+
+        func record(for call: TemplateCall, upstream: Bool) -> ExprType {
+            var fields: [String: ExprType] = ["id": .string, "startedAt": .string, "finishedAt": .string, "hostNodeName": .string]
+            guard upstream else { return .record(ExprRecord(fields: fields, closed: true, name: "node")) }
+            fields["status"] = .string
+            fields["exitCode"] = .string
+            fields["ip"] = .string
+            var outputs: [String: ExprType] = ["result": .string]
+            var closedOutputs = true
+            if let template = calledTemplate(call) {
+                var parameters: [String: ExprType] = [:]
+                for p in template.outputs.parameters.compactMap({ $0.name?.value }) { parameters[p] = .string }
+                var artifacts: [String: ExprType] = [:]
+                for a in template.outputs.artifacts.compactMap({ $0.name?.value }) { artifacts[a] = .string }
+                // A looped node's `outputs.parameters` is one JSON string of all children's values.
+                outputs["parameters"] = call.isLooped ? .string : .record(ExprRecord(fields: parameters, closed: true, name: "outputs.parameters"))
+                outputs["artifacts"] = .record(ExprRecord(fields: artifacts, closed: true, name: "outputs.artifacts"))
             } else {
-                vars["item"] = .string
+                closedOutputs = false
             }
+            fields["outputs"] = .record(ExprRecord(fields: outputs, closed: closedOutputs, name: "outputs"))
+            return .record(ExprRecord(fields: fields, closed: true, name: "node"))
         }
-        func addNodes(_ prefix: String, _ names: [(String, TemplateCall)], upstream: Set<String>?) {
-            for (name, call) in names where source.contains(name) {
-                for f in ["id", "startedAt", "finishedAt", "hostNodeName"] { vars["\(prefix).\(name).\(f)"] = .string }
-                guard upstream?.contains(name) ?? true else { continue }
-                for f in ["status", "exitCode", "ip", "outputs.result"] { vars["\(prefix).\(name).\(f)"] = .string }
-                if call.isLooped { vars["\(prefix).\(name).outputs.parameters"] = .string }
-                if let template = calledTemplate(call) {
-                    for p in template.outputs.parameters.compactMap({ $0.name?.value }) { vars["\(prefix).\(name).outputs.parameters.\(p)"] = .string }
-                    for a in template.outputs.artifacts.compactMap({ $0.name?.value }) { vars["\(prefix).\(name).outputs.artifacts.\(a)"] = .string }
-                } else {
-                    open.append("\(prefix).\(name).outputs")
-                }
-            }
-        }
+
+        var roots: [String: ExprType] = [:]
         switch site {
         case .task(let template, let task, let inHook):
-            let tasks = template.dag?.tasks.compactMap { t in t.name.map { ($0.value, t.call) } } ?? []
-            var upstream = self.upstream(of: task.name?.value ?? "", in: template)
-            if inHook, let own = task.name?.value { upstream.insert(own) }
-            addNodes("tasks", tasks, upstream: upstream)
+            guard let byName = tasksByName[ObjectIdentifier(template)] else { break }
+            let own = task.name?.value ?? ""
+            var fields: [String: ExprType] = [:]
+            var upstreamSet: Set<String>?
+            for word in words {
+                let name = String(word)
+                guard fields[name] == nil, let target = byName[name] else { continue }
+                let isDirect = directDependencies[ObjectIdentifier(template)]?[own]?.contains(name) ?? false
+                var isUpstream = isDirect || (inHook && name == own)
+                if !isUpstream {
+                    if upstreamSet == nil { upstreamSet = upstream(of: own, in: template) }
+                    isUpstream = upstreamSet?.contains(name) ?? false
+                }
+                fields[name] = record(for: target.call, upstream: isUpstream)
+            }
+            roots["tasks"] = .record(ExprRecord(fields: fields, closed: true, name: "tasks"))
         case .step(let template, let step, let inHook):
-            let earlier = (template.steps?.flatMap { $0 } ?? []).filter { $0.group < step.group || (inHook && $0.group == step.group && $0.index == step.index) }
-            addNodes("steps", earlier.compactMap { s in s.name.map { ($0.value, s.call) } }, upstream: nil)
+            guard let byName = stepsByName[ObjectIdentifier(template)] else { break }
+            var fields: [String: ExprType] = [:]
+            for word in words {
+                let name = String(word)
+                guard fields[name] == nil, let target = byName[name] else { continue }
+                let visible = target.group < step.group || (inHook && target.group == step.group && target.index == step.index)
+                if visible { fields[name] = record(for: target.call, upstream: true) }
+            }
+            roots["steps"] = .record(ExprRecord(fields: fields, closed: true, name: "steps"))
         case .templateOutputs(let template):
-            addNodes("tasks", template.dag?.tasks.compactMap { t in t.name.map { ($0.value, t.call) } } ?? [], upstream: nil)
-            addNodes("steps", (template.steps?.flatMap { $0 } ?? []).compactMap { s in s.name.map { ($0.value, s.call) } }, upstream: nil)
+            if let byName = tasksByName[ObjectIdentifier(template)] {
+                var fields: [String: ExprType] = [:]
+                for word in words { if let target = byName[String(word)] { fields[String(word)] = record(for: target.call, upstream: true) } }
+                roots["tasks"] = .record(ExprRecord(fields: fields, closed: true, name: "tasks"))
+            }
+            if let byName = stepsByName[ObjectIdentifier(template)] {
+                var fields: [String: ExprType] = [:]
+                for word in words { if let target = byName[String(word)] { fields[String(word)] = record(for: target.call, upstream: true) } }
+                roots["steps"] = .record(ExprRecord(fields: fields, closed: true, name: "steps"))
+            }
         case .templateBody, .spec:
             break
         }
-        return (vars, open)
+        return roots
     }
 }
