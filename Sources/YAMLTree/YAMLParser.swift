@@ -235,7 +235,7 @@ private struct TreeBuilder {
             let start = frame.start
             if frame.isMapping {
                 let end = frame.flow ? endMark : (frame.pairs.last.map { $0.value.aliasSpan?.end ?? $0.value.span.end } ?? endMark)
-                return add(YAMLNode(content: .mapping(frame.pairs), span: SourceSpan(start: start, end: max(start, end)), tag: frame.tag, anchor: frame.anchor, weight: frame.weight))
+                return add(YAMLNode(content: .mapping(Self.resolvingMergeKeys(frame.pairs)), span: SourceSpan(start: start, end: max(start, end)), tag: frame.tag, anchor: frame.anchor, weight: frame.weight))
             } else {
                 let end = frame.flow ? endMark : (frame.items.last.map { $0.aliasSpan?.end ?? $0.span.end } ?? endMark)
                 return add(YAMLNode(content: .sequence(frame.items), span: SourceSpan(start: start, end: max(start, end)), tag: frame.tag, anchor: frame.anchor, weight: frame.weight))
@@ -263,6 +263,32 @@ private struct TreeBuilder {
             end -= 1
         }
         return SourceSpan(start: span.start, end: end)
+    }
+
+    /// YAML 1.1 merge keys, as Kubernetes' reader applies them: `<<: *base`
+    /// (or a list of aliases) copies the merged mappings' pairs in, and keys
+    /// written explicitly win. The merged pairs keep the spans where they were
+    /// defined; the `<<` entry itself is dropped, as Kubernetes never sees it.
+    static func resolvingMergeKeys(_ pairs: [YAMLPair]) -> [YAMLPair] {
+        func isMerge(_ key: YAMLNode) -> Bool {
+            guard let scalar = key.scalar, scalar.value == "<<" else { return false }
+            return scalar.style == .plain && (key.tag == nil || key.tag == "tag:yaml.org,2002:merge")
+        }
+        guard pairs.contains(where: { isMerge($0.key) }) else { return pairs }
+        var explicit: [YAMLPair] = []
+        var merged: [YAMLPair] = []
+        for pair in pairs {
+            guard isMerge(pair.key) else { explicit.append(pair); continue }
+            // Earlier mappings in a merge list take precedence over later ones.
+            let sources = pair.value.items ?? [pair.value]
+            for source in sources {
+                for inner in source.pairs ?? [] where !merged.contains(where: { $0.key.scalar?.value == inner.key.scalar?.value }) {
+                    merged.append(inner)
+                }
+            }
+        }
+        let explicitKeys = Set(explicit.compactMap { $0.key.scalar?.value })
+        return explicit + merged.filter { !explicitKeys.contains($0.key.scalar?.value ?? "") }
     }
 
     /// Attaches a finished node to its parent (or makes it the document root).

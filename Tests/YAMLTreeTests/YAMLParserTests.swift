@@ -213,3 +213,22 @@ private func at(_ file: SourceFile, _ offset: Int) -> String {
         #expect(result.diagnostics.contains { $0.rule == "yaml-syntax" })
     }
 }
+
+@Suite struct MergeKeyTests {
+    @Test func mergeKeysCopyPairsAndExplicitKeysWin() throws {
+        let (_, result) = parse("base: &b {image: alpine, command: [sh]}\nextra: &e {args: [x]}\nc:\n  <<: [*b, *e]\n  image: busybox\n")
+        let c = try #require(result.documents.first?.root["c"])
+        #expect(c["image"]?.stringValue == "busybox")
+        #expect(c["command"]?.items?.first?.stringValue == "sh")
+        #expect(c["args"] != nil)
+        #expect(c.pair("<<") == nil)
+        #expect(result.diagnostics.isEmpty, "a merged key is not a duplicate")
+    }
+
+    @Test func quotedLessThanLessThanIsAnOrdinaryKey() throws {
+        let (_, result) = parse("c:\n  '<<': {a: 1}\n")
+        let c = try #require(result.documents.first?.root["c"])
+        #expect(c.pair("<<") != nil)
+        #expect(c["a"] == nil)
+    }
+}
