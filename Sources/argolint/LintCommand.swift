@@ -76,6 +76,11 @@ struct LintCommand: ParsableCommand {
             }
             inputs.append(LintInput(path: path, bytes: bytes))
         }
+        // A --secrets path that does not exist would silently empty the inventory: say so, like a missing input.
+        for path in secrets where !FileManager.default.fileExists(atPath: path) {
+            FileHandle.standardError.write(Data("argolint: --secrets \(path): no such file or directory\n".utf8))
+            ioFailure = true
+        }
         let inputSet = Set(filePaths.map(Project.absolute))
         let context = project.contextInputs(excluding: inputSet, extraSecretPaths: secrets)
         let options = LintOptions(

@@ -12,6 +12,8 @@ public struct SecretHardcodedRule: Rule {
     public var info: RuleInfo { Self.info }
     public init() {}
 
+    static let schemeNames: Set<String> = ["bearer", "basic", "digest", "token", "negotiate", "ntlm", "hoba", "mutual", "aws4-hmac-sha256"]
+
     static let advice = "move it to a Secret and read it with valueFrom.secretKeyRef"
 
     public func check(_ context: ResourceContext, _ report: inout Reporter) {
@@ -55,6 +57,8 @@ public struct SecretHardcodedRule: Rule {
             }
             let part = Substring(String(decoding: bytes[credential], as: UTF8.self))
             guard !credential.isEmpty, !part.mentionsTag else { return nil }
+            // A scheme name alone (`Bearer` with nothing after it) carries no credential.
+            if scheme.isEmpty, Self.schemeNames.contains(part.lowercased()) { return nil }
             switch scheme {
             case "bearer": return (credential, "a literal bearer token")
             case "basic": return (credential, "literal basic credentials")
