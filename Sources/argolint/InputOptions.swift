@@ -72,6 +72,11 @@ struct InputOptions: ParsableArguments {
             filePaths.append(path)
             inputs.append(LintInput(path: path, bytes: bytes))
         }
+        // A --secrets path that does not exist would silently empty the inventory: say so, like a missing input.
+        for path in secrets where !FileManager.default.fileExists(atPath: path) {
+            Console.error("--secrets \(path): no such file or directory")
+            ioFailure = true
+        }
         let context = project.contextInputs(excluding: Set(filePaths.map(Project.absolute)), extraSecretPaths: secrets)
         let options = LintOptions(
             dialect: dialect ?? project.configuration?.dialect ?? .argo,

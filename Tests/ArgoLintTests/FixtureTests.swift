@@ -36,9 +36,16 @@ struct Fixture: CustomTestStringConvertible, Sendable {
         #expect(Fixture.all.contains { $0.path == "fixtures/workflows/seed-http.yaml" })
     }
 
+    /// fixtures/secrets: the secret inventory every fixture is linted with, as
+    /// `--secrets fixtures/secrets` would give it.
+    static let secretContext: [LintInput] = Project.yamlFiles(under: Repo.path("fixtures/secrets")).compactMap { path in
+        FileManager.default.contents(atPath: path).map { LintInput(path: path, bytes: [UInt8]($0)) }
+    }
+
     @Test(arguments: Fixture.all)
     func fixtureReportsExactlyWhatItExpects(_ fixture: Fixture) throws {
-        let found = lint(fixture.text, path: fixture.path, dialect: fixture.dialect)
+        let input = LintInput(path: fixture.path, bytes: Array(fixture.text.utf8))
+        let found = Linter(options: LintOptions(dialect: fixture.dialect)).lint([input], context: Self.secretContext).resolved()
             .map { "\($0.rule)@\($0.start.line)" }.sorted()
         #expect(found == fixture.expected)
     }

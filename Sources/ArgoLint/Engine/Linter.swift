@@ -72,7 +72,30 @@ public struct Linter: Sendable {
         }
         var reports = [FileReport?](repeating: nil, count: inputs.count)
         for (index, report) in zip(order, checked) { reports[index] = report }
-        return reports.compactMap { $0 }
+        return Self.keepFirstEmptyInventoryNotice(reports.compactMap { $0 })
+    }
+
+    /// secret-undefined's "no Secret is known" notice is about the run, not a
+    /// file: keep only the first (by path, then position) so a run over many
+    /// files says it once.
+    static func keepFirstEmptyInventoryNotice(_ reports: [FileReport]) -> [FileReport] {
+        func isNotice(_ d: Diagnostic) -> Bool {
+            d.rule == SecretUndefinedRule.info.id && d.message == SecretUndefinedRule.emptyInventoryMessage
+        }
+        let holders = reports.indices.filter { reports[$0].diagnostics.contains(where: isNotice) }
+        guard holders.count > 1 || holders.first.map({ i in reports[i].diagnostics.filter(isNotice).count > 1 }) == true,
+              let first = holders.min(by: { reports[$0].file.path < reports[$1].file.path }) else { return reports }
+        var result = reports
+        for index in holders {
+            var kept = false
+            result[index].diagnostics.removeAll { diagnostic in
+                guard isNotice(diagnostic) else { return false }
+                // Diagnostics are sorted by position, so the first seen is the earliest.
+                if index == first && !kept { kept = true; return false }
+                return true
+            }
+        }
+        return result
     }
 
     /// WorkflowTemplate, ClusterWorkflowTemplate and Secret manifests name their kind.

@@ -19,6 +19,10 @@ public enum RuleRegistry {
         ExprSyntaxRule(),
         ExprTypeRule(),
         ExprUnknownNameRule(),
+        SecretUndefinedRule(),
+        SecretHardcodedRule(),
+        SecretLookupUnsupportedRule(),
+        HTTPInsecureCredentialsRule(),
         UnusedSuppressionRule(),
     ]
 

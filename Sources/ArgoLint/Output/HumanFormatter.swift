@@ -11,11 +11,17 @@ public struct HumanFormatter: Sendable {
 
     public func format(_ diagnostics: [ResolvedDiagnostic], summary: LintSummary) -> String {
         var out = ""
+        // A hard-coded credential is masked wherever its line is shown, so the
+        // report (CI logs, terminals) does not spread it further.
+        var masks: [String: [SourceSpan]] = [:]
+        for item in diagnostics where item.rule == SecretHardcodedRule.info.id {
+            masks[item.path, default: []].append(item.diagnostic.span)
+        }
         for item in diagnostics {
             out += paint("\(item.path):\(item.start.line):\(item.start.column):", "1") + " "
             out += paint("\(item.severity.rawValue):", severityColour(item.severity)) + " "
             out += paint(item.message, "1") + " " + paint("[\(item.rule)]", "2") + "\n"
-            out += snippet(item)
+            out += snippet(item, masking: masks[item.path] ?? [])
             if let fix = item.diagnostic.fix {
                 out += "      = fix: \(fix.description)\n"
             }
@@ -32,8 +38,8 @@ public struct HumanFormatter: Sendable {
 
     private func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 
-    private func snippet(_ item: ResolvedDiagnostic) -> String {
-        let lineText = item.file.lineText(item.start.line)
+    private func snippet(_ item: ResolvedDiagnostic, masking masks: [SourceSpan]) -> String {
+        let lineText = Self.lineText(item.file, item.start.line, masking: masks)
         let gutter = String(item.start.line)
         let pad = String(repeating: " ", count: gutter.count)
         // The marker line copies tabs from the source and pads wide characters
@@ -47,6 +53,24 @@ public struct HumanFormatter: Sendable {
         let width = max(1, min(endColumn, lineLength + 1) - item.start.column)
         marker += "^" + String(repeating: "~", count: width - 1)
         return " \(gutter) | \(lineText)\n \(pad) | \(paint(marker, severityColour(item.severity)))\n"
+    }
+
+    /// The line's text with every byte inside a masked span shown as one `*` per character.
+    static func lineText(_ file: SourceFile, _ line: Int, masking masks: [SourceSpan]) -> String {
+        guard !masks.isEmpty, line >= 1, line <= file.lineStarts.count else { return file.lineText(line) }
+        let start = file.lineStarts[line - 1], end = file.lineContentEnd(lineIndex: line - 1)
+        guard masks.contains(where: { $0.start < end && $0.end > start }) else { return file.lineText(line) }
+        var bytes: [UInt8] = []
+        for i in start..<end {
+            let byte = file.bytes[i]
+            if masks.contains(where: { $0.start <= i && i < $0.end }) {
+                // Continuation bytes belong to the character already masked.
+                if byte & 0xC0 != 0x80 { bytes.append(UInt8(ascii: "*")) }
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func isWide(_ scalar: Unicode.Scalar) -> Bool {
