@@ -21,6 +21,15 @@ struct Fixture: CustomTestStringConvertible, Sendable {
     var expected: [String] {
         var result: [String] = []
         for (index, line) in text.components(separatedBy: "\n").enumerated() {
+            // `# expect-line N: RULE` declares a finding on line N, for lines where a
+            // comment cannot go (inside a block scalar, a comment is content).
+            if line.hasPrefix("# expect-line "), let colon = line.firstIndex(of: ":"),
+               let target = Int(line[line.index(line.startIndex, offsetBy: 14)..<colon]) {
+                for rule in line[line.index(after: colon)...].split(separator: ",") {
+                    result.append("\(rule.trimmingCharacters(in: .whitespaces))@\(target)")
+                }
+                continue
+            }
             guard let range = line.range(of: "# expect: ") else { continue }
             for rule in line[range.upperBound...].split(separator: ",") {
                 result.append("\(rule.trimmingCharacters(in: .whitespaces))@\(index + 1)")

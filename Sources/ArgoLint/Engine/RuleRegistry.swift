@@ -23,6 +23,12 @@ public enum RuleRegistry {
         SecretHardcodedRule(),
         SecretLookupUnsupportedRule(),
         HTTPInsecureCredentialsRule(),
+        HTTPMethodRule(),
+        HTTPURLRule(),
+        HTTPTimeoutRule(),
+        HTTPBodyMethodRule(),
+        HTTPInsecureTLSRule(),
+        HTTPBodyJSONRule(),
         UnusedSuppressionRule(),
     ]
 

@@ -1,0 +1,88 @@
+import YAMLTree
+import ArgoModel
+import ArgoSyntax
+
+/// http-body-json: a body declared JSON (a Content-Type header with "json",
+/// or the seed's `contentType`) that is not JSON once its tags are filled, or
+/// that splices a value which may hold quotes or newlines into a JSON string.
+public struct HTTPBodyJSONRule: Rule {
+    public static let info = RuleInfo(id: "http-body-json", defaultSeverity: .error, summary: "a JSON body that is not valid JSON, or splices a value into a JSON string unescaped")
+    public var info: RuleInfo { Self.info }
+    public init() {}
+
+    public func check(_ context: ResourceContext, _ report: inout Reporter) {
+        let resolver = VariableResolver(context: context)
+        for template in context.allTemplates {
+            guard let http = template.http, let body = http.body, !body.isNull, declaresJSON(http, dialect: context.dialect),
+                  !TemplateTagScanner.isEntirelyTag(body.value) else { continue }
+            let result = TemplatedJSON.check(body.value)
+            if let error = result.error {
+                let offset = min(error.offset, body.value.utf8.count)
+                let span = body.sourceSpan(offset..<min(offset + 1, body.value.utf8.count), in: context.file)
+                report.report(span.length > 0 ? span : body.reportSpan, "the body is declared JSON but is not: \(error.message)")
+            }
+            for (tag, string) in result.tagsInStrings where tag.kind == .simple {
+                guard let risk = risk(of: tag.text, in: template, resolver: resolver) else { continue }
+                let span = body.sourceSpan(tag.range, in: context.file)
+                var fix: Fix?
+                // The string is exactly "{{tag}}": swap it, quotes included, for a toJson expression.
+                if string.count == tag.range.count + 2, let path = Self.exprPath(tag.text) {
+                    let stringSpan = body.sourceSpan(string, in: context.file)
+                    let written = String(decoding: Array(body.value.utf8)[string], as: UTF8.self)
+                    if context.file.text(of: stringSpan) == written {
+                        fix = Fix(description: "insert it JSON-encoded with {{=toJson(\(path))}}", edits: [TextEdit(span: stringSpan, newText: "{{=toJson(\(path))}}")])
+                    }
+                }
+                report.report(span, "{{\(tag.text)}} is spliced into a JSON string, but \(risk.what) can hold quotes, backslashes or newlines, which break the JSON; write the value JSON-encoded instead: {{=toJson(\(Self.exprPath(tag.text) ?? "..."))}} without the surrounding quotes",
+                              severity: risk.severity, fix: fix)
+            }
+        }
+    }
+
+    private func declaresJSON(_ http: HTTPTemplate, dialect: Dialect) -> Bool {
+        for header in http.headers where header.name?.value.lowercased() == "content-type" {
+            if header.value?.value.lowercased().contains("json") == true { return true }
+        }
+        return dialect == .seed && http.contentType?.value.lowercased().contains("json") == true
+    }
+
+    /// What a tag's value may hold. nil for values that cannot hold quotes or
+    /// newlines (names, uids, ids, statuses).
+    private func risk(of name: String, in template: Template, resolver: VariableResolver) -> (what: String, severity: Severity)? {
+        let parts = name.split(separator: ".").map(String.init)
+        guard let root = parts.first else { return nil }
+        switch root {
+        case "tasks", "steps":
+            guard parts.count >= 4, parts[2] == "outputs" else { return nil }
+            return parts[3] == "result" ? ("a task's result (a response body or a program's output)", .error) : ("an output parameter", .warning)
+        case "inputs":
+            guard parts.count >= 3, parts[1] == "parameters" else { return nil }
+            // An input fed from a task's result by every caller is a result too.
+            let parameter = parts.dropFirst(2).joined(separator: ".")
+            let fedResults = resolver.callingTasks(of: template).compactMap { $0.1.call.arguments.parameter(named: parameter)?.value?.value }
+            if !fedResults.isEmpty && fedResults.allSatisfy({ $0.contains(".outputs.result") }) {
+                return ("input parameter \"\(parameter)\", which its callers fill with a task's result,", .error)
+            }
+            return ("an input parameter", .warning)
+        case "workflow":
+            return parts.count >= 3 && (parts[1] == "parameters" || parts[1] == "outputs") ? ("a workflow parameter", .warning) : nil
+        case "item":
+            return ("a loop item", .warning)
+        default:
+            return nil
+        }
+    }
+
+    /// `tasks.get-data.outputs.result` → `tasks['get-data'].outputs.result`: expr reads `-` as minus.
+    static func exprPath(_ name: String) -> String? {
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard let first = parts.first, !first.isEmpty, !parts.contains(where: { $0.isEmpty || $0.contains("'") }) else { return nil }
+        var path = first
+        for part in parts.dropFirst() {
+            let plain = part.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+                && !(part.first?.isNumber ?? true)
+            path += plain ? ".\(part)" : "['\(part)']"
+        }
+        return path
+    }
+}

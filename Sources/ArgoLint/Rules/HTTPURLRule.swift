@@ -1,0 +1,75 @@
+import YAMLTree
+import ArgoModel
+import ArgoSyntax
+
+/// http-url: a URL that cannot be valid once its `{{...}}` placeholders are
+/// filled. Each tag is opaque and may supply anything legal where it stands
+/// (the whole URL, the host, a path segment), so only literal text is judged.
+public struct HTTPURLRule: Rule {
+    public static let info = RuleInfo(id: "http-url", defaultSeverity: .error, summary: "a URL that cannot be valid once placeholders are filled")
+    public var info: RuleInfo { Self.info }
+    public init() {}
+
+    public func check(_ context: ResourceContext, _ report: inout Reporter) {
+        for template in context.allTemplates {
+            guard let url = template.http?.url, !url.isNull else { continue }
+            if let (range, message, fix) = problem(in: url.value) {
+                let span = url.sourceSpan(range, in: context.file)
+                let edit = fix.flatMap { replacement -> Fix? in
+                    context.file.text(of: span) == String(decoding: Array(url.value.utf8)[range], as: UTF8.self)
+                        ? Fix(description: replacement.description, edits: [TextEdit(span: span, newText: replacement.text)]) : nil
+                }
+                report.report(span, message, fix: edit)
+            }
+        }
+    }
+
+    private struct Replacement { var text: String; var description: String }
+
+    /// The first problem: its byte range in the value, the message, and a replacement for that range.
+    private func problem(in value: String) -> (Range<Int>, String, Replacement?)? {
+        let bytes = Array(value.utf8)
+        let tags = TemplateTagScanner.scan(value).tags.map(\.range)
+        func inTag(_ i: Int) -> Bool { tags.contains { $0.contains(i) } }
+        let trimmedStart = bytes.firstIndex { $0 != 0x20 && $0 != 0x09 } ?? 0
+        if bytes.isEmpty || trimmedStart >= bytes.count { return (0..<0, "the URL is empty", nil) }
+        // Literal whitespace is never valid in a URL (a tag may hold an encoded value).
+        if let space = bytes.indices.first(where: { ($0 > trimmedStart) && (bytes[$0] == 0x20 || bytes[$0] == 0x09) && !inTag($0) && $0 < (bytes.lastIndex { $0 != 0x20 && $0 != 0x09 } ?? 0) }) {
+            return (space..<(space + 1), "the URL contains a space, which is not allowed in a URL; encode it as %20", Replacement(text: "%20", description: "encode the space as %20"))
+        }
+        let layout = URLLayout(value)
+        guard let scheme = layout.scheme, let schemeRange = layout.schemeRange else {
+            // A tag at the start may supply the scheme.
+            if tags.first?.lowerBound == trimmedStart { return nil }
+            if let colon = bytes.firstIndex(of: UInt8(ascii: ":")), !inTag(colon),
+               bytes[trimmedStart..<colon].allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 65 && $0 <= 90) }) {
+                let written = String(decoding: bytes[trimmedStart..<colon], as: UTF8.self)
+                return (trimmedStart..<colon, "\"\(written):\" is not followed by \"//\"; write \"\(written.lowercased())://\"", nil)
+            }
+            return (trimmedStart..<trimmedStart, "the URL has no scheme, so Argo's HTTP client cannot send it; start it with https://", Replacement(text: "https://", description: "prefix https://"))
+        }
+        if scheme != "http" && scheme != "https" {
+            let end = schemeRange.upperBound - 3
+            return (schemeRange.lowerBound..<end, "the HTTP template only speaks http and https, not \"\(scheme)\"", nil)
+        }
+        guard let host = layout.host else { return nil }
+        if host.isEmpty {
+            return (schemeRange, "the URL has no host after \"\(scheme)://\"", nil)
+        }
+        // Port: digits from the host's end to the authority's end, unless a tag supplies it.
+        var authorityEnd = host.upperBound
+        while authorityEnd < bytes.count, bytes[authorityEnd] != UInt8(ascii: "/"), bytes[authorityEnd] != UInt8(ascii: "?"), bytes[authorityEnd] != UInt8(ascii: "#") || inTag(authorityEnd) {
+            authorityEnd += 1
+        }
+        if host.upperBound < authorityEnd, bytes[host.upperBound] == UInt8(ascii: ":") {
+            let portRange = (host.upperBound + 1)..<authorityEnd
+            if !portRange.contains(where: inTag) {
+                let port = String(decoding: bytes[portRange], as: UTF8.self)
+                if port.isEmpty || !port.allSatisfy(\.isASCII) || Int(port).map({ !(1...65535).contains($0) }) ?? true {
+                    return (portRange.isEmpty ? host.upperBound..<(host.upperBound + 1) : portRange, "port \"\(port)\" is not a number from 1 to 65535", nil)
+                }
+            }
+        }
+        return nil
+    }
+}
