@@ -32,14 +32,15 @@ struct InputOptions: ParsableArguments {
     }
 
     func prepare() throws -> Prepared {
-        let start = paths.first { $0 != "-" } ?? "."
+        // The project (configuration, cross-file facts) is the one holding the
+        // first named input, so linting another tree from here uses its facts, not ours.
+        let first = paths.first { $0 != "-" } ?? "."
+        var isDirectory: ObjCBool = false
+        let start = FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory) && !isDirectory.boolValue
+            ? (first as NSString).deletingLastPathComponent : first
         var project: Project
         do {
-            // The configuration is looked up from the working folder first, then from the first input.
-            project = try Project.discover(start: ".", explicitConfigPath: config)
-            if project.configuration == nil && project.root == nil && start != "." {
-                project = try Project.discover(start: start, explicitConfigPath: nil)
-            }
+            project = try Project.discover(start: start.isEmpty ? "." : start, explicitConfigPath: config)
         } catch {
             Console.error(error.message)
             throw ExitCode(2)

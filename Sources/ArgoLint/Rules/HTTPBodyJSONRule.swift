@@ -47,8 +47,9 @@ public struct HTTPBodyJSONRule: Rule {
     }
 
     /// What a tag's value may hold. nil for values that cannot hold quotes or
-    /// newlines (names, uids, ids, statuses).
-    private func risk(of name: String, in template: Template, resolver: VariableResolver) -> (what: String, severity: Severity)? {
+    /// newlines (names, uids, ids, statuses) or that cannot be known here.
+    /// An input parameter is traced to what its callers pass.
+    private func risk(of name: String, in template: Template, resolver: VariableResolver, depth: Int = 0) -> (what: String, severity: Severity)? {
         let parts = name.split(separator: ".").map(String.init)
         guard let root = parts.first else { return nil }
         switch root {
@@ -56,21 +57,34 @@ public struct HTTPBodyJSONRule: Rule {
             guard parts.count >= 4, parts[2] == "outputs" else { return nil }
             return parts[3] == "result" ? ("a task's result (a response body or a program's output)", .error) : ("an output parameter", .warning)
         case "inputs":
-            guard parts.count >= 3, parts[1] == "parameters" else { return nil }
-            // An input fed from a task's result by every caller is a result too.
+            guard parts.count >= 3, parts[1] == "parameters", depth < 3 else { return nil }
             let parameter = parts.dropFirst(2).joined(separator: ".")
-            let fedResults = resolver.callingTasks(of: template).compactMap { $0.1.call.arguments.parameter(named: parameter)?.value?.value }
-            if !fedResults.isEmpty && fedResults.allSatisfy({ $0.contains(".outputs.result") }) {
-                return ("input parameter \"\(parameter)\", which its callers fill with a task's result,", .error)
+            var worst: (what: String, severity: Severity)?
+            for (_, task) in resolver.callingTasks(of: template) {
+                guard let value = task.call.arguments.parameter(named: parameter)?.value?.value,
+                      let found = risk(ofValue: value, in: resolver.context.allTemplates.first { $0.dag?.tasks.contains { $0 === task } ?? false }, resolver: resolver, depth: depth + 1) else { continue }
+                if found.severity > (worst?.severity ?? .info) || worst == nil { worst = found }
             }
-            return ("an input parameter", .warning)
-        case "workflow":
-            return parts.count >= 3 && (parts[1] == "parameters" || parts[1] == "outputs") ? ("a workflow parameter", .warning) : nil
+            return worst.map { ("input parameter \"\(parameter)\", which a caller fills with \($0.what),", $0.severity) }
         case "item":
             return ("a loop item", .warning)
         default:
             return nil
         }
+    }
+
+    /// The worst risk among the tags of an argument value, or its literal text.
+    private func risk(ofValue value: String, in template: Template?, resolver: VariableResolver, depth: Int) -> (what: String, severity: Severity)? {
+        let scan = TemplateTagScanner.scan(value)
+        if scan.tags.isEmpty {
+            return value.contains("\"") || value.contains("\\") || value.contains("\n") ? ("a literal with quotes, backslashes or newlines", .error) : nil
+        }
+        var worst: (what: String, severity: Severity)?
+        for tag in scan.tags where tag.kind == .simple {
+            guard let template, let found = risk(of: tag.text, in: template, resolver: resolver, depth: depth) else { continue }
+            if found.severity > (worst?.severity ?? .info) || worst == nil { worst = found }
+        }
+        return worst
     }
 
     /// `tasks.get-data.outputs.result` → `tasks['get-data'].outputs.result`: expr reads `-` as minus.
