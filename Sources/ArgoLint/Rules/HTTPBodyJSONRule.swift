@@ -11,7 +11,8 @@ public struct HTTPBodyJSONRule: Rule {
     public init() {}
 
     public func check(_ context: ResourceContext, _ report: inout Reporter) {
-        let resolver = VariableResolver(context: context)
+        // Built only when a JSON body needs a value traced to its callers.
+        var resolver: VariableResolver?
         for template in context.allTemplates {
             guard let http = template.http, let body = http.body, !body.isNull, declaresJSON(http, dialect: context.dialect),
                   !TemplateTagScanner.isEntirelyTag(body.value) else { continue }
@@ -22,7 +23,8 @@ public struct HTTPBodyJSONRule: Rule {
                 report.report(span.length > 0 ? span : body.reportSpan, "the body is declared JSON but is not: \(error.message)")
             }
             for (tag, string) in result.tagsInStrings where tag.kind == .simple {
-                guard let risk = risk(of: tag.text, in: template, resolver: resolver) else { continue }
+                if resolver == nil { resolver = VariableResolver(context: context) }
+                guard let resolver, let risk = risk(of: tag.text, in: template, resolver: resolver) else { continue }
                 let span = body.sourceSpan(tag.range, in: context.file)
                 var fix: Fix?
                 // The string is exactly "{{tag}}": swap it, quotes included, for a toJson expression.
