@@ -57,15 +57,16 @@ public struct Linter: Sendable {
     public func lint(_ inputs: [LintInput], context: [LintInput] = []) -> [FileReport] {
         let factFlags = parallelMap(inputs) { Self.mayHoldFacts($0.bytes) }
         let factIndices = inputs.indices.filter { factFlags[$0] }
-        let factFiles = parallelMap(factIndices) { Self.analyze(inputs[$0]) }
+        // Largest files first, so one big file does not finish alone on one core at the end.
+        let factOrder = factIndices.sorted { inputs[$0].bytes.count > inputs[$1].bytes.count }
+        let factFiles = parallelMap(factOrder) { Self.analyze(inputs[$0]) }
         let contextFiles = parallelMap(context.filter { Self.mayHoldFacts($0.bytes) }) { Self.analyze($0) }
         let workspace = Self.workspace(from: factFiles + contextFiles)
         var preparsed: [Int: AnalyzedFile] = [:]
-        for (index, file) in zip(factIndices, factFiles) { preparsed[index] = file }
+        for (index, file) in zip(factOrder, factFiles) { preparsed[index] = file }
         let options = self.options
         let rules = self.rules
         let ready = preparsed
-        // Largest files first, so one big file does not finish alone on one core at the end.
         let order = inputs.indices.sorted { inputs[$0].bytes.count > inputs[$1].bytes.count }
         let checked = parallelMap(order) { index in
             Self.check(ready[index] ?? Self.analyze(inputs[index]), workspace: workspace, rules: rules, options: options)
