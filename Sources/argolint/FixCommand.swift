@@ -31,7 +31,7 @@ struct FixCommand: ParsableCommand {
             remaining.append(outcome.remaining)
             if index == prepared.stdinIndex {
                 if dryRun {
-                    Console.out(UnifiedDiff.make(old: String(decoding: original.bytes, as: UTF8.self), new: String(decoding: outcome.bytes, as: UTF8.self), path: original.path))
+                    Console.out(UnifiedDiff.make(old: outcome.initial.maskedText(), new: outcome.remaining.maskedText(), path: original.path))
                 } else {
                     Console.out(String(decoding: outcome.bytes, as: UTF8.self))
                 }
@@ -41,7 +41,8 @@ struct FixCommand: ParsableCommand {
             fixedCount += outcome.applied.count
             fileCount += 1
             if dryRun {
-                Console.out(UnifiedDiff.make(old: String(decoding: original.bytes, as: UTF8.self), new: String(decoding: outcome.bytes, as: UTF8.self), path: original.path))
+                // Diff lines are source text: hard-coded credentials are masked as in every other output.
+                Console.out(UnifiedDiff.make(old: outcome.initial.maskedText(), new: outcome.remaining.maskedText(), path: original.path))
                 continue
             }
             do {

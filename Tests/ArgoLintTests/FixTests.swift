@@ -90,6 +90,27 @@ import YAMLTree
         #expect(try String(contentsOfFile: path, encoding: .utf8) == fixed)
     }
 
+    @Test func dryRunDiffMasksHardCodedCredentials() throws {
+        let dir = try temporaryDirectory()
+        try """
+        apiVersion: argoproj.io/v1alpha1
+        kind: Workflow
+        metadata: {generateName: x-}
+        spec:
+          entrypoint: main
+          templates:
+            - name: main
+              http:
+                url: https://example.com/data?api_key=sk_live_abcdef1234567890XYZ
+                method: get
+
+        """.write(toFile: dir + "/wf.yaml", atomically: true, encoding: .utf8)
+        let result = try runCLI(["fix", "--dry-run", "wf.yaml"], cwd: dir, environment: ["NO_COLOR": "1"])
+        #expect(result.out.contains("+        method: GET"))
+        #expect(!result.out.contains("sk_live"), "the diff's context lines must not show the credential")
+        #expect(result.out.contains("api_key=****"))
+    }
+
     @Test func fixReadsStdinAndWritesStdout() throws {
         let result = try runCLI(["fix", "-"], stdin: "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: {generateName: x-}\nspec:\n  entrypoint: main\n  templates:\n    - name: main\n      http:\n        url: https://example.com\n        successCondition: status_code == 200\n")
         #expect(result.out.hasSuffix("        successCondition: response.statusCode == 200\n"))
