@@ -61,6 +61,22 @@ import YAMLTree
         }
     }
 
+    @Test func hostPortWithoutSchemeAndBlockScalarURLs() {
+        let missing = lint(Self.workflow("        url: localhost:8080/api"))
+        #expect(summary(missing) == ["http-url@9:14"])
+        #expect(missing[0].message.contains("no scheme"))
+        #expect(summary(lint(Self.workflow("        url: |\n          https://example.com/x"))) == ["http-url@10:32"])
+        #expect(lint(Self.workflow("        url: |-\n          https://example.com/x")).isEmpty)
+    }
+
+    @Test func seedToJsonFixLeavesNoExpressionError() throws {
+        let text = try String(contentsOfFile: Repo.path("fixtures/workflows/seed-http.yaml"), encoding: .utf8)
+        let fixer = Fixer(linter: Linter(options: LintOptions(dialect: .seed)))
+        let outcome = fixer.fix(path: "seed-http.yaml", bytes: Array(text.utf8), context: [])
+        #expect(String(decoding: outcome.bytes, as: UTF8.self).contains("\"input_data\": {{=toJson(tasks['get-data'].outputs.result)}}"))
+        #expect(outcome.remaining.diagnostics.map(\.rule).sorted() == ["http-insecure-credentials", "secret-hardcoded"])
+    }
+
     @Test func timeoutsBodiesAndTLS() {
         #expect(summary(lint(Self.workflow("        url: https://x.io\n        timeoutSeconds: -5"))) == ["http-timeout@10:25"])
         let head = lint(Self.workflow("        url: https://x.io\n        method: HEAD\n        body: x"))

@@ -438,6 +438,8 @@ struct VariableResolver: Sendable {
                 for f in ["exitCode", "status", "duration", "message"] { vars["lastRetry.\(f)"] = .string }
             }
             if let type = template.type, type.runsInPod { vars["pod.name"] = .string }
+            // The seed dialect resolves tasks.* in a template body from its callers.
+            if case .templateBody = site, context.dialect == .seed { open.append("tasks") }
         }
         switch loopKind(at: site) {
         case .none: break

@@ -33,6 +33,10 @@ public struct HTTPURLRule: Rule {
         func inTag(_ i: Int) -> Bool { tags.contains { $0.contains(i) } }
         let trimmedStart = bytes.firstIndex { $0 != 0x20 && $0 != 0x09 } ?? 0
         if bytes.isEmpty || trimmedStart >= bytes.count { return (0..<0, "the URL is empty", nil) }
+        // A `|` block keeps its final line break, and Go refuses control characters in a URL.
+        if let control = bytes.firstIndex(where: { $0 < 0x20 && $0 != 0x09 }) {
+            return (control..<(control + 1), "the URL contains a line break or control character, which Go refuses (a `|` block keeps its final line break: use `|-` or a plain value)", nil)
+        }
         // Literal whitespace is never valid in a URL (a tag may hold an encoded value).
         if let space = bytes.indices.first(where: { ($0 > trimmedStart) && (bytes[$0] == 0x20 || bytes[$0] == 0x09) && !inTag($0) && $0 < (bytes.lastIndex { $0 != 0x20 && $0 != 0x09 } ?? 0) }) {
             return (space..<(space + 1), "the URL contains a space, which is not allowed in a URL; encode it as %20", Replacement(text: "%20", description: "encode the space as %20"))
@@ -41,8 +45,10 @@ public struct HTTPURLRule: Rule {
         guard let scheme = layout.scheme, let schemeRange = layout.schemeRange else {
             // A tag at the start may supply the scheme.
             if tags.first?.lowerBound == trimmedStart { return nil }
+            // `word:` not followed by `//` is a scheme typo — unless digits follow, as in `localhost:8080`.
             if let colon = bytes.firstIndex(of: UInt8(ascii: ":")), !inTag(colon),
-               bytes[trimmedStart..<colon].allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 65 && $0 <= 90) }) {
+               bytes[trimmedStart..<colon].allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 65 && $0 <= 90) }),
+               !(colon + 1 < bytes.count && bytes[colon + 1] >= 48 && bytes[colon + 1] <= 57) {
                 let written = String(decoding: bytes[trimmedStart..<colon], as: UTF8.self)
                 return (trimmedStart..<colon, "\"\(written):\" is not followed by \"//\"; write \"\(written.lowercased())://\"", nil)
             }
