@@ -61,6 +61,14 @@ import YAMLTree
         }
     }
 
+    @Test func methodSynonymsAndExtensionMethods() {
+        #expect(applyFixes(Self.workflow("        url: https://x.io\n        method: FETCH")).contains("method: GET\n"))
+        let purge = lint(Self.workflow("        url: https://x.io\n        method: PURGE"))
+        #expect(summary(purge) == ["http-method@10:17"] && purge[0].severity == .warning)
+        #expect(summary(lint(Self.workflow("        url: \"https://x.io/a%zz\""))) == ["http-url@9:29"])
+        #expect(lint(Self.workflow("        url: \"https://x.io/a%20b?q=%2F\"")).isEmpty)
+    }
+
     @Test func hostPortWithoutSchemeAndBlockScalarURLs() {
         let missing = lint(Self.workflow("        url: localhost:8080/api"))
         #expect(summary(missing) == ["http-url@9:14"])

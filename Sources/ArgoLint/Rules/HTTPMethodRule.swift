@@ -12,6 +12,10 @@ public struct HTTPMethodRule: Rule {
     static let registered = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT",
                              "PROPFIND", "PROPPATCH", "MKCOL", "COPY", "MOVE", "LOCK", "UNLOCK", "REPORT", "SEARCH", "QUERY"]
 
+    /// Words people write for a method that edit distance cannot connect to it.
+    static let synonyms = ["FETCH": "GET", "RETRIEVE": "GET", "READ": "GET", "LIST": "GET", "CREATE": "POST", "SEND": "POST",
+                           "SUBMIT": "POST", "UPDATE": "PUT", "REPLACE": "PUT", "MODIFY": "PATCH", "REMOVE": "DELETE", "DEL": "DELETE", "DESTROY": "DELETE"]
+
     public func check(_ context: ResourceContext, _ report: inout Reporter) {
         for template in context.allTemplates {
             guard let method = template.http?.method, !method.isNull, !method.value.hasTemplateTag else { continue }
@@ -32,9 +36,12 @@ public struct HTTPMethodRule: Rule {
                 continue
             } else if Self.registered.contains(value.uppercased()) {
                 report.report(method.span, "method \"\(value)\" is sent as written, and HTTP methods are case-sensitive: most servers reject it; write \"\(value.uppercased())\"", severity: .warning, fix: fix(value.uppercased()))
+            } else if let suggestion = Self.synonyms[value.uppercased()] ?? Suggestions.best(for: value.uppercased(), among: Self.registered) {
+                report.report(method.span, "\"\(value)\" is not an HTTP method; Argo sends it as written and the server will reject it; did you mean \"\(suggestion)\"?", fix: fix(suggestion))
             } else {
-                let suggestion = Suggestions.best(for: value.uppercased(), among: Self.registered)
-                report.report(method.span, "\"\(value)\" is not an HTTP method; Argo sends it as written and the server will reject it" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "; use one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS"), fix: suggestion.flatMap(fix))
+                // A well-formed token with no close registered method may be a server's own
+                // extension (PURGE for caches): worth a look, not a failure.
+                report.report(method.span, "\"\(value)\" is not a registered HTTP method; Argo sends it as written, so make sure the server implements it (usual methods are GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS)", severity: .warning)
             }
         }
     }

@@ -26,6 +26,10 @@ public struct HTTPURLRule: Rule {
 
     private struct Replacement { var text: String; var description: String }
 
+    private static func isHex(_ b: UInt8) -> Bool {
+        (b >= 48 && b <= 57) || (b >= 65 && b <= 70) || (b >= 97 && b <= 102)
+    }
+
     /// The first problem: its byte range in the value, the message, and a replacement for that range.
     private func problem(in value: String) -> (Range<Int>, String, Replacement?)? {
         let bytes = Array(value.utf8)
@@ -40,6 +44,12 @@ public struct HTTPURLRule: Rule {
         // Literal whitespace is never valid in a URL (a tag may hold an encoded value).
         if let space = bytes.indices.first(where: { ($0 > trimmedStart) && (bytes[$0] == 0x20 || bytes[$0] == 0x09) && !inTag($0) && $0 < (bytes.lastIndex { $0 != 0x20 && $0 != 0x09 } ?? 0) }) {
             return (space..<(space + 1), "the URL contains a space, which is not allowed in a URL; encode it as %20", Replacement(text: "%20", description: "encode the space as %20"))
+        }
+        // A '%' must start a two-digit hex escape; Go's url.Parse rejects anything else.
+        if let percent = bytes.indices.first(where: { i in
+            bytes[i] == UInt8(ascii: "%") && !inTag(i) && !(i + 2 < bytes.count && !inTag(i + 1) && !inTag(i + 2) && Self.isHex(bytes[i + 1]) && Self.isHex(bytes[i + 2]))
+        }) {
+            return (percent..<min(percent + 3, bytes.count), "\"%\" must start a two-digit hex escape such as %20; Go's URL parser rejects this URL (write %25 for a literal %)", nil)
         }
         let layout = URLLayout(value)
         guard let scheme = layout.scheme, let schemeRange = layout.schemeRange else {
