@@ -310,15 +310,8 @@ public struct ExprLexer: Sendable {
             guard i + 1 < raw.count else { throw bad }
             let e = raw[i + 1]
             i += 2
+            if let simple = Self.simpleEscape(e) { out.append(simple); continue }
             switch e {
-            case 0x61: out.append(0x07)
-            case 0x62: out.append(0x08)
-            case 0x66: out.append(0x0C)
-            case 0x6E: out.append(0x0A)
-            case 0x72: out.append(0x0D)
-            case 0x74: out.append(0x09)
-            case 0x76: out.append(0x0B)
-            case 0x5C, 0x27, 0x22, 0x60, 0x3F: out.append(e)
             case 0x78, 0x58, 0x75, 0x55:
                 if e == 0x75, i < raw.count, raw[i] == 0x7B {
                     i += 1
@@ -362,6 +355,21 @@ public struct ExprLexer: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The one-character escapes shared by strings and bytes literals (`\n`, `\t`, `\\`, quotes...).
+    static func simpleEscape(_ e: UInt8) -> UInt8? {
+        switch e {
+        case 0x61: return 0x07
+        case 0x62: return 0x08
+        case 0x66: return 0x0C
+        case 0x6E: return 0x0A
+        case 0x72: return 0x0D
+        case 0x74: return 0x09
+        case 0x76: return 0x0B
+        case 0x5C, 0x27, 0x22, 0x60, 0x3F: return e
+        default: return nil
+        }
+    }
+
     func unescapeBytes(_ slice: ArraySlice<UInt8>) throws -> [UInt8] {
         let raw = normalizeNewlines(slice)
         var out: [UInt8] = []
@@ -373,15 +381,8 @@ public struct ExprLexer: Sendable {
             guard i + 1 < raw.count else { throw bad }
             let e = raw[i + 1]
             i += 2
+            if let simple = Self.simpleEscape(e) { out.append(simple); continue }
             switch e {
-            case 0x61: out.append(0x07)
-            case 0x62: out.append(0x08)
-            case 0x66: out.append(0x0C)
-            case 0x6E: out.append(0x0A)
-            case 0x72: out.append(0x0D)
-            case 0x74: out.append(0x09)
-            case 0x76: out.append(0x0B)
-            case 0x5C, 0x27, 0x22, 0x60, 0x3F: out.append(e)
             case 0x78, 0x58:
                 guard i + 2 <= raw.count, let hi = hexValue(raw[i]), let lo = hexValue(raw[i + 1]) else { throw bad }
                 out.append(UInt8(hi << 4 | lo))
