@@ -209,7 +209,7 @@ struct GovaluateLexer {
             if name.utf8.last == UInt8(ascii: ".") {
                 return .failure(GovaluateLexError(kind: .hangingAccessor, range: range, text: name))
             }
-            let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            let parts = name.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
             for part in parts.dropFirst() {
                 if let first = part.unicodeScalars.first, first.properties.changesWhenUppercased {
                     return .failure(GovaluateLexError(kind: .unexportedField(field: part), range: range, text: name))

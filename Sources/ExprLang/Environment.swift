@@ -67,10 +67,10 @@ public struct ExprEnvironment: Sendable {
         }
         var tree = Node()
         for (key, type) in variables where !prefixes.contains(Substring(key)) {
-            tree.insert(key.split(separator: ".", omittingEmptySubsequences: false).map(String.init), type)
+            tree.insert(key.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }, type)
         }
         for p in openPrefixes {
-            tree.open(p.split(separator: ".").map(String.init))
+            tree.open(p.utf8.split(separator: UInt8(ascii: ".")).map { String(decoding: $0, as: UTF8.self) })
         }
         var roots: [String: ExprType] = [:]
         for (k, child) in tree.children { roots[k] = child.type(name: k) }

@@ -38,12 +38,16 @@ public enum ScalarResolver {
             }
         }
         guard style == .plain else { return .string }
-        if nullWords.contains(value) { return .null }
         guard let first = value.utf8.first else { return .null }
+        // Every special word is at most five bytes: longer text skips the set lookups
+        // (this runs for most plain scalars of a document, and hashing is not free).
+        let short = value.utf8.count <= 5
+        if short && nullWords.contains(value) { return .null }
         switch first {
         case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"),
              UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"),
              UInt8(ascii: "o"), UInt8(ascii: "O"):
+            guard short else { return .string }
             if trueWords.contains(value) { return .bool(true) }
             if falseWords.contains(value) { return .bool(false) }
             return .string
@@ -70,16 +74,22 @@ public enum ScalarResolver {
 
     /// go-yaml v2: underscores removed, then Go's base-prefix rules (0x, 0o, 0b, leading 0 = octal).
     static func parseInt(_ text: String) -> Int? {
-        var s = Substring(text.filter { $0 != "_" })
+        // On bytes: only ASCII can form an integer, and Character-wise filtering is slow.
+        var s = ArraySlice(text.utf8.filter { $0 != UInt8(ascii: "_") })
         var negative = false
-        if s.hasPrefix("-") { negative = true; s = s.dropFirst() } else if s.hasPrefix("+") { s = s.dropFirst() }
+        if s.first == UInt8(ascii: "-") { negative = true; s = s.dropFirst() } else if s.first == UInt8(ascii: "+") { s = s.dropFirst() }
         guard !s.isEmpty else { return nil }
         var radix = 10
-        if s.hasPrefix("0x") || s.hasPrefix("0X") { radix = 16; s = s.dropFirst(2) }
-        else if s.hasPrefix("0b") || s.hasPrefix("0B") { radix = 2; s = s.dropFirst(2) }
-        else if s.hasPrefix("0o") || s.hasPrefix("0O") { radix = 8; s = s.dropFirst(2) }
-        else if s.count > 1 && s.hasPrefix("0") { radix = 8; s = s.dropFirst() }
-        guard !s.isEmpty, let magnitude = Int(s, radix: radix) else { return nil }
+        if s.count > 1 && s.first == UInt8(ascii: "0") {
+            switch s[s.startIndex + 1] {
+            case UInt8(ascii: "x"), UInt8(ascii: "X"): radix = 16; s = s.dropFirst(2)
+            case UInt8(ascii: "b"), UInt8(ascii: "B"): radix = 2; s = s.dropFirst(2)
+            case UInt8(ascii: "o"), UInt8(ascii: "O"): radix = 8; s = s.dropFirst(2)
+            default: radix = 8; s = s.dropFirst()
+            }
+        }
+        guard !s.isEmpty, s.allSatisfy({ $0 < 0x80 }),
+              let magnitude = Int(String(decoding: s, as: UTF8.self), radix: radix) else { return nil }
         return negative ? -magnitude : magnitude
     }
 

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A YAML node with the byte span of its source text.
 ///
 /// Aliases are resolved while parsing: an alias node is a copy of the
@@ -22,14 +28,26 @@ public struct YAMLNode: Sendable {
         let tag: String?
         let anchor: String?
         let aliasSpan: SourceSpan?
+        let containsTemplateTag: Bool
 
-        init(content: Content, span: SourceSpan, weight: Int, tag: String?, anchor: String?, aliasSpan: SourceSpan?) {
+        init(content: Content, span: SourceSpan, weight: Int, tag: String?, anchor: String?, aliasSpan: SourceSpan?,
+             containsTemplateTag: Bool? = nil) {
+            self.containsTemplateTag = containsTemplateTag ?? Self.holdsTemplateTag(content)
             self.content = content
             self.span = span
             self.weight = weight
             self.tag = tag
             self.anchor = anchor
             self.aliasSpan = aliasSpan
+        }
+
+        /// Children are built first, so a collection only ORs its children's flags.
+        static func holdsTemplateTag(_ content: Content) -> Bool {
+            switch content {
+            case .scalar(let scalar): return scalar.value.hasTemplateTag
+            case .sequence(let items): return items.contains { $0.containsTemplateTag }
+            case .mapping(let pairs): return pairs.contains { $0.key.containsTemplateTag || $0.value.containsTemplateTag }
+            }
         }
     }
 
@@ -42,8 +60,13 @@ public struct YAMLNode: Sendable {
                                  tag: String?? = nil, anchor: String?? = nil, aliasSpan: SourceSpan?? = nil) {
         let old = storage
         storage = Storage(content: content ?? old.content, span: span ?? old.span, weight: weight ?? old.weight,
-                          tag: tag ?? old.tag, anchor: anchor ?? old.anchor, aliasSpan: aliasSpan ?? old.aliasSpan)
+                          tag: tag ?? old.tag, anchor: anchor ?? old.anchor, aliasSpan: aliasSpan ?? old.aliasSpan,
+                          containsTemplateTag: content == nil ? old.containsTemplateTag : nil)
     }
+
+    /// True when some scalar in this subtree (keys included) holds `{{`: walks
+    /// that look for template tags skip the subtrees where this is false.
+    public var containsTemplateTag: Bool { storage.containsTemplateTag }
 
     public var content: Content {
         get { storage.content }
@@ -196,13 +219,22 @@ public struct YAMLDocument: Sendable {
 
 extension String {
     /// True when the text holds `{{`, the start of an Argo template tag.
-    /// A byte scan: `String.contains(String)` goes through Foundation and is
-    /// far slower on the hot paths that ask this of every name and value.
+    /// A memchr scan over the UTF-8 bytes: `String.contains(String)` goes
+    /// through Foundation, and the parser asks this of every scalar it builds.
     public var hasTemplateTag: Bool {
-        var previous: UInt8 = 0
-        for byte in utf8 {
-            if byte == UInt8(ascii: "{") && previous == UInt8(ascii: "{") { return true }
-            previous = byte
+        var text = self
+        return text.withUTF8 { Self.containsDoubleBrace($0) }
+    }
+
+    static func containsDoubleBrace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard var cursor = bytes.baseAddress, bytes.count >= 2 else { return false }
+        var remaining = bytes.count
+        while remaining >= 2, let found = memchr(cursor, Int32(UInt8(ascii: "{")), remaining - 1) {
+            let brace = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+            if brace[1] == UInt8(ascii: "{") { return true }
+            let skipped = brace - cursor + 1
+            cursor += skipped
+            remaining -= skipped
         }
         return false
     }

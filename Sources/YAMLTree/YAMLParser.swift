@@ -69,24 +69,26 @@ private struct TreeBuilder {
     var documents: [YAMLDocument] = []
     var diagnostics: [Diagnostic] = []
 
-    /// A collection being built. Children are appended in place (`stack[last].items.append`),
-    /// so no array is ever copied while a large mapping or sequence grows.
+    /// A collection being built. Its children sit at the end of the builder's
+    /// shared scratch stacks (`pendingItems`, `pendingPairs`) from `firstChild`
+    /// on; when it ends they are copied once into an array of the exact size, so
+    /// no per-collection array grows by repeated reallocation.
     private struct Frame {
         var isMapping: Bool
         var start: Int
         var tag: String?
         var anchor: String?
         var flow: Bool
+        var firstChild: Int
         var weight = 1
-        var items: [YAMLNode] = []
-        var pairs: [YAMLPair] = []
         var pendingKey: YAMLNode?
-        /// Key → pair index, built only once a mapping is large (see `index(ofKey:)`).
+        /// Key → pair index, built only once a mapping is large (see `index(ofKey:in:)`).
         var keys: [String: Int]?
 
-        /// Index of the pair with this key. Small mappings are scanned; a large one
-        /// gets a dictionary so hostile inputs with many keys stay linear.
-        mutating func index(ofKey key: String) -> Int? {
+        /// Index (relative to `firstChild`) of the pair with this key. Small mappings
+        /// are scanned; a large one gets a dictionary so hostile inputs with many keys stay linear.
+        mutating func index(ofKey key: String, in scratch: [YAMLPair]) -> Int? {
+            let pairs = scratch[firstChild...]
             if keys == nil && pairs.count >= 32 {
                 var table: [String: Int] = [:]
                 for (i, pair) in pairs.enumerated() {
@@ -101,6 +103,8 @@ private struct TreeBuilder {
     }
 
     private var stack: [Frame] = []
+    private var pendingItems: [YAMLNode] = []
+    private var pendingPairs: [YAMLPair] = []
     private var anchors: [String: YAMLNode] = [:]
     private var root: YAMLNode?
     private var expanded = 0
@@ -179,6 +183,8 @@ private struct TreeBuilder {
             root = nil
             expanded = 0
             stack.removeAll(keepingCapacity: true)
+            pendingItems.removeAll(keepingCapacity: true)
+            pendingPairs.removeAll(keepingCapacity: true)
         case YAML_DOCUMENT_END_EVENT:
             if let root {
                 documents.append(YAMLDocument(root: root, index: documentIndex))
@@ -224,21 +230,25 @@ private struct TreeBuilder {
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
             guard checkDepth(event) else { return false }
-            stack.append(Frame(isMapping: false, start: marks.offset(event.start_mark), tag: data.tag.map { String(cString: $0) }, anchor: data.anchor.map { String(cString: $0) }, flow: data.style == YAML_FLOW_SEQUENCE_STYLE))
+            stack.append(Frame(isMapping: false, start: marks.offset(event.start_mark), tag: data.tag.map { String(cString: $0) }, anchor: data.anchor.map { String(cString: $0) }, flow: data.style == YAML_FLOW_SEQUENCE_STYLE, firstChild: pendingItems.count))
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
             guard checkDepth(event) else { return false }
-            stack.append(Frame(isMapping: true, start: marks.offset(event.start_mark), tag: data.tag.map { String(cString: $0) }, anchor: data.anchor.map { String(cString: $0) }, flow: data.style == YAML_FLOW_MAPPING_STYLE))
+            stack.append(Frame(isMapping: true, start: marks.offset(event.start_mark), tag: data.tag.map { String(cString: $0) }, anchor: data.anchor.map { String(cString: $0) }, flow: data.style == YAML_FLOW_MAPPING_STYLE, firstChild: pendingPairs.count))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return true }
             let endMark = marks.offset(event.end_mark)
             let start = frame.start
             if frame.isMapping {
-                let end = frame.flow ? endMark : (frame.pairs.last.map { $0.value.aliasSpan?.end ?? $0.value.span.end } ?? endMark)
-                return add(YAMLNode(content: .mapping(Self.resolvingMergeKeys(frame.pairs)), span: SourceSpan(start: start, end: max(start, end)), tag: frame.tag, anchor: frame.anchor, weight: frame.weight))
+                let pairs = Array(pendingPairs[frame.firstChild...])
+                pendingPairs.removeSubrange(frame.firstChild...)
+                let end = frame.flow ? endMark : (pairs.last.map { $0.value.aliasSpan?.end ?? $0.value.span.end } ?? endMark)
+                return add(YAMLNode(content: .mapping(Self.resolvingMergeKeys(pairs)), span: SourceSpan(start: start, end: max(start, end)), tag: frame.tag, anchor: frame.anchor, weight: frame.weight))
             } else {
-                let end = frame.flow ? endMark : (frame.items.last.map { $0.aliasSpan?.end ?? $0.span.end } ?? endMark)
-                return add(YAMLNode(content: .sequence(frame.items), span: SourceSpan(start: start, end: max(start, end)), tag: frame.tag, anchor: frame.anchor, weight: frame.weight))
+                let items = Array(pendingItems[frame.firstChild...])
+                pendingItems.removeSubrange(frame.firstChild...)
+                let end = frame.flow ? endMark : (items.last.map { $0.aliasSpan?.end ?? $0.span.end } ?? endMark)
+                return add(YAMLNode(content: .sequence(items), span: SourceSpan(start: start, end: max(start, end)), tag: frame.tag, anchor: frame.anchor, weight: frame.weight))
             }
         default:
             break
@@ -301,7 +311,7 @@ private struct TreeBuilder {
         }
         stack[top].weight += node.weight
         guard stack[top].isMapping else {
-            stack[top].items.append(node)
+            pendingItems.append(node)
             return true
         }
         guard let key = stack[top].pendingKey else {
@@ -310,8 +320,8 @@ private struct TreeBuilder {
         }
         stack[top].pendingKey = nil
         if let keyText = key.scalar?.value, keyText != "<<" {
-            if let firstIndex = stack[top].index(ofKey: keyText) {
-                let first = stack[top].pairs[firstIndex].key
+            if let firstIndex = stack[top].index(ofKey: keyText, in: pendingPairs) {
+                let first = pendingPairs[stack[top].firstChild + firstIndex].key
                 let firstPos = file.position(ofByte: first.span.start)
                 diagnostics.append(Diagnostic(
                     rule: YAMLParser.duplicateKeyRule, severity: .error,
@@ -319,11 +329,11 @@ private struct TreeBuilder {
                     span: key.span,
                     related: [RelatedLocation(span: first.span, message: "first definition of \"\(keyText)\"")]))
             } else if stack[top].keys != nil {
-                let index = stack[top].pairs.count
+                let index = pendingPairs.count - stack[top].firstChild
                 stack[top].keys?[keyText] = index
             }
         }
-        stack[top].pairs.append(YAMLPair(key: key, value: node))
+        pendingPairs.append(YAMLPair(key: key, value: node))
         return true
     }
 }

@@ -111,9 +111,14 @@ enum CredentialHeaders {
     ]
 
     static func kind(of name: String) -> Kind? {
-        let lower = name.lowercased().trimmingCharacters(in: " \t")
+        // Header names are ASCII tokens; byte work keeps this cheap (it runs for every header).
+        var bytes = name.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes.removeLast() }
+        let firstKept = bytes.firstIndex { $0 != 0x20 && $0 != 0x09 } ?? bytes.endIndex
+        let lower = String(decoding: bytes[firstKept...], as: UTF8.self)
         if lower == "authorization" || lower == "proxy-authorization" { return .authorization }
-        let words = lower.split { $0 == "-" || $0 == "_" || $0 == "." }.map(String.init)
+        let words = bytes[firstKept...].split { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+            .map { String(decoding: $0, as: UTF8.self) }
         guard let last = words.last else { return nil }
         if credentialWords.contains(last) { return .credential }
         if last == "key", words.count >= 2, keyQualifiers.contains(words[words.count - 2]) { return .credential }

@@ -9,7 +9,7 @@ import ArgoSyntax
 /// the original reference from every DAG task that calls the template.
 enum ParameterPassingFix {
     static func make(template: Template, tag: TemplateTag, field: ScalarField, resolver: VariableResolver, file: SourceFile) -> Fix? {
-        let parts = tag.text.split(separator: ".").map(String.init)
+        let parts = tag.text.splitBytes(".", omittingEmpty: true)
         guard parts.count >= 4, parts[0] == "tasks" else { return nil }
         let parameter = ([parts[1]] + parts.dropFirst(3).suffix(1)).joined(separator: "-")
         let callers = resolver.callingTasks(of: template)

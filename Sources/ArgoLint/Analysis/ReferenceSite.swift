@@ -104,6 +104,7 @@ enum TagSiteCollector {
         // Iterative: the tree can be deep, and aliases are already expanded.
         var stack: [(YAMLNode, String?)] = [(node, key)]
         while let (current, currentKey) = stack.popLast() {
+            guard current.containsTemplateTag else { continue }
             switch current.content {
             case .scalar(let scalar):
                 if scalar.value.utf8.count >= 4, scalar.value.hasTemplateTag {

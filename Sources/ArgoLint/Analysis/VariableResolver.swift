@@ -72,7 +72,7 @@ struct VariableResolver: Sendable {
     // MARK: Simple tags
 
     func resolve(_ name: String, at site: ReferenceSite) -> ResolutionProblem? {
-        let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let parts = name.splitBytes(".")
         guard let root = parts.first else { return nil }
         switch root {
         case "workflow": return resolveWorkflow(parts)

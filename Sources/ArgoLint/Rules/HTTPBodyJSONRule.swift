@@ -52,7 +52,7 @@ public struct HTTPBodyJSONRule: Rule {
     /// newlines (names, uids, ids, statuses) or that cannot be known here.
     /// An input parameter is traced to what its callers pass.
     private func risk(of name: String, in template: Template, resolver: VariableResolver, depth: Int = 0) -> (what: String, severity: Severity)? {
-        let parts = name.split(separator: ".").map(String.init)
+        let parts = name.splitBytes(".", omittingEmpty: true)
         guard let root = parts.first else { return nil }
         switch root {
         case "tasks", "steps":
@@ -91,7 +91,7 @@ public struct HTTPBodyJSONRule: Rule {
 
     /// `tasks.get-data.outputs.result` → `tasks['get-data'].outputs.result`: expr reads `-` as minus.
     static func exprPath(_ name: String) -> String? {
-        let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let parts = name.splitBytes(".")
         guard let first = parts.first, !first.isEmpty, !parts.contains(where: { $0.isEmpty || $0.contains("'") }) else { return nil }
         var path = first
         for part in parts.dropFirst() {

@@ -95,7 +95,7 @@ public struct InvalidNameRule: Rule {
     /// RFC 1123 subdomain: dot-separated labels of `[a-z0-9]([-a-z0-9]*[a-z0-9])?`, at most 253 characters.
     static func isDNSSubdomain(_ value: String) -> Bool {
         guard !value.isEmpty, value.utf8.count <= 253 else { return false }
-        for label in value.split(separator: ".", omittingEmptySubsequences: false) {
+        for label in value.splitBytes(".") {
             let bytes = Array(label.utf8)
             guard let first = bytes.first, let last = bytes.last else { return false }
             let ok: (UInt8) -> Bool = { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 122) }
