@@ -18,7 +18,8 @@ struct Argolint: ParsableCommand {
     /// ArgumentParser exits 64 (EX_USAGE) on bad arguments; argolint's contract is 2.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            let split = BulkPaths.split(Array(CommandLine.arguments.dropFirst()))
+            var command = BulkPaths.appending(split.laterPaths, to: try parseAsRoot(split.forParser))
             try command.run()
         } catch {
             let code = exitCode(for: error)
