@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The bytes of one input and the arithmetic that turns byte offsets into
 /// line/column positions.
 ///
@@ -17,28 +23,47 @@ public final class SourceFile: Sendable {
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
-        var starts = [0]
-        var ascii = true
+        (lineStarts, isASCII) = bytes.withUnsafeBufferPointer { Self.scan($0) }
+        self.hasByteOrderMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+    }
+
+    /// Line starts and whether every byte is ASCII. Every input goes through
+    /// this, so the common case (no `\r`) finds line feeds with memchr and
+    /// tests for ASCII eight bytes at a time.
+    static func scan(_ buffer: UnsafeBufferPointer<UInt8>) -> (lineStarts: [Int], isASCII: Bool) {
+        let count = buffer.count
+        guard let base = buffer.baseAddress, count > 0 else { return ([0], true) }
+        var highBits: UInt64 = 0
         var index = 0
-        let count = bytes.count
-        bytes.withUnsafeBufferPointer { buffer in
-            while index < count {
-                let byte = buffer[index]
-                if byte >= 0x80 { ascii = false }
-                if byte == 0x0A {
-                    starts.append(index + 1)
-                } else if byte == 0x0D {
-                    if index + 1 < count && buffer[index + 1] == 0x0A {
-                        index += 1
-                    }
-                    starts.append(index + 1)
-                }
-                index += 1
-            }
+        while index + 8 <= count {
+            highBits |= UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            index += 8
         }
-        self.lineStarts = starts
-        self.isASCII = ascii
-        self.hasByteOrderMark = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        while index < count { highBits |= UInt64(buffer[index]); index += 1 }
+        let ascii = highBits & 0x8080_8080_8080_8080 == 0
+        var starts = [0]
+        if memchr(base, 0x0D, count) == nil {
+            var offset = 0
+            while offset < count, let found = memchr(base + offset, 0x0A, count - offset) {
+                offset = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base + 1
+                starts.append(offset)
+            }
+            return (starts, ascii)
+        }
+        index = 0
+        while index < count {
+            let byte = buffer[index]
+            if byte == 0x0A {
+                starts.append(index + 1)
+            } else if byte == 0x0D {
+                if index + 1 < count && buffer[index + 1] == 0x0A {
+                    index += 1
+                }
+                starts.append(index + 1)
+            }
+            index += 1
+        }
+        return (starts, ascii)
     }
 
     public convenience init(path: String, text: String) {

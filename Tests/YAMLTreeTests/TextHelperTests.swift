@@ -38,4 +38,28 @@ import Testing
         #expect(root.pairs?.last?.key.containsTemplateTag == true)
         #expect(root.pairs?.last?.value.containsTemplateTag == false)
     }
+
+    /// The obvious byte-by-byte definition of line starts and ASCII-ness.
+    static func naiveScan(_ bytes: [UInt8]) -> ([Int], Bool) {
+        var starts = [0]
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0x0A { starts.append(index + 1) }
+            if bytes[index] == 0x0D {
+                if index + 1 < bytes.count && bytes[index + 1] == 0x0A { index += 1 }
+                starts.append(index + 1)
+            }
+            index += 1
+        }
+        return (starts, bytes.allSatisfy { $0 < 0x80 })
+    }
+
+    @Test(arguments: ["", "a", "a\n", "\n\n", "a\nbb\nccc", "a\r\nb\rc\n", "\r", "\r\n", "x\r\r\n",
+                      "12345678é\n", "1234567é", "é", String(repeating: "abcdefgh\n", count: 9) + "ü", "no newline at all, just text"])
+    func sourceFileScanMatchesNaiveScan(_ text: String) {
+        let file = SourceFile(path: "t", text: text)
+        let (starts, ascii) = Self.naiveScan(Array(text.utf8))
+        #expect(file.lineStarts == starts)
+        #expect(file.isASCII == ascii)
+    }
 }

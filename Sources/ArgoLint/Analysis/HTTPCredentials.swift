@@ -122,7 +122,8 @@ enum CredentialHeaders {
         guard let last = words.last else { return nil }
         if credentialWords.contains(last) { return .credential }
         if last == "key", words.count >= 2, keyQualifiers.contains(words[words.count - 2]) { return .credential }
-        if words.joined().contains("apikey") || words.joined().contains("accesskey") { return .credential }
+        let joined = Array(words.joined().utf8)
+        if joined.containsSubsequence(Array("apikey".utf8)) || joined.containsSubsequence(Array("accesskey".utf8)) { return .credential }
         return nil
     }
 
