@@ -26,6 +26,14 @@ public struct ExprEnvironment: Sendable {
     /// Argo HTTP template `successCondition`: exactly `request` and `response`,
     /// with their real Go types, and the expr builtins only.
     public static func httpSuccessCondition(dialect: ExprDialect = .argo) -> ExprEnvironment {
+        // Built once per dialect: every HTTP template's condition is checked in it.
+        dialect == .seed ? seedSuccessCondition : argoSuccessCondition
+    }
+
+    private static let argoSuccessCondition = buildHTTPSuccessCondition(dialect: .argo)
+    private static let seedSuccessCondition = buildHTTPSuccessCondition(dialect: .seed)
+
+    private static func buildHTTPSuccessCondition(dialect: ExprDialect) -> ExprEnvironment {
         let request = ExprRecord(fields: [
             "method": .string, "url": .string, "body": .string, "bodyBytes": .bytes, "headers": headers,
         ], closed: true, name: "request")

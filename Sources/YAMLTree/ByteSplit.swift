@@ -12,6 +12,7 @@ extension String {
         var text = self
         return text.withUTF8 { bytes in
             var pieces: [String] = []
+            pieces.reserveCapacity(6)
             var start = 0
             for index in 0...bytes.count where index == bytes.count || bytes[index] == byte {
                 if !(omittingEmpty && index == start) {

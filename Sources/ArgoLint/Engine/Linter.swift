@@ -55,6 +55,21 @@ public struct Linter: Sendable {
     /// (a byte search for the kind names decides); every other file is parsed,
     /// checked and dropped in one step, so memory stays near one tree per core.
     public func lint(_ inputs: [LintInput], context: [LintInput] = []) -> [FileReport] {
+        lintKeepingTrees(inputs, context: context).reports
+    }
+
+    /// The parsed files that were shared between checks (those holding
+    /// cross-file facts, and the workspace built from them). Freeing them is
+    /// pure teardown, a few percent of a large run: a process about to exit
+    /// can hold on to this instead (`withExtendedLifetime`) and let the OS
+    /// reclaim the memory.
+    public struct SharedTrees: Sendable {
+        let files: [AnalyzedFile]
+        let workspace: Workspace
+    }
+
+    /// `lint`, returning the shared trees to the caller instead of freeing them.
+    public func lintKeepingTrees(_ inputs: [LintInput], context: [LintInput] = []) -> (reports: [FileReport], trees: SharedTrees) {
         let factFlags = parallelMap(inputs) { Self.mayHoldFacts($0.bytes) }
         let factIndices = inputs.indices.filter { factFlags[$0] }
         // Largest files first, so one big file does not finish alone on one core at the end.
@@ -73,7 +88,8 @@ public struct Linter: Sendable {
         }
         var reports = [FileReport?](repeating: nil, count: inputs.count)
         for (index, report) in zip(order, checked) { reports[index] = report }
-        return Self.keepFirstEmptyInventoryNotice(reports.compactMap { $0 })
+        return (Self.keepFirstEmptyInventoryNotice(reports.compactMap { $0 }),
+                SharedTrees(files: factFiles + contextFiles, workspace: workspace))
     }
 
     /// secret-undefined's "no Secret is known" notice is about the run, not a
