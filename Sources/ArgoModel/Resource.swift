@@ -71,7 +71,7 @@ public final class SecretManifest: Sendable {
         namespace = meta.namespace?.value
         var keys: [ScalarField] = []
         for section in ["data", "stringData"] {
-            for pair in root[section]?.mappingPairs ?? [] {
+            for pair in root[section]?.mappingPairs ?? .empty {
                 if let key = ScalarField(pair.key) { keys.append(key) }
             }
         }

@@ -50,8 +50,8 @@ extension YAMLNode {
     }
 
     /// The mapping's pairs, or an empty list for anything else.
-    public var mappingPairs: [YAMLPair] { pairs ?? [] }
+    public var mappingPairs: YAMLMapping { pairs ?? .empty }
 
     /// The sequence's items, or an empty list for anything else.
-    public var sequenceItems: [YAMLNode] { items ?? [] }
+    public var sequenceItems: YAMLSequence { items ?? .empty }
 }

@@ -80,7 +80,7 @@ public final class Template: Sendable {
             var groups: [[Step]] = []
             for (groupIndex, group) in stepsNode.sequenceItems.enumerated() {
                 // A group that is not a list is a schema-type error reported by the validator.
-                let members = group.isSequence ? group.sequenceItems : []
+                let members = group.isSequence ? group.sequenceItems : .empty
                 groups.append(members.enumerated().compactMap { Step($0.element, group: groupIndex, index: $0.offset) })
             }
             steps = groups

@@ -32,9 +32,9 @@ public final class WorkflowSpec: Sendable {
         hooks = LifecycleHook.decodeAll(node?["hooks"])
         templateDefaults = node?["templateDefaults"]
         let workflowMetadata = node?["workflowMetadata"]
-        workflowMetadataLabelKeys = (workflowMetadata?["labels"]?.mappingPairs ?? []).compactMap { $0.key.stringValue }
-            + (workflowMetadata?["labelsFrom"]?.mappingPairs ?? []).compactMap { $0.key.stringValue }
-        workflowMetadataAnnotationKeys = (workflowMetadata?["annotations"]?.mappingPairs ?? []).compactMap { $0.key.stringValue }
+        workflowMetadataLabelKeys = (workflowMetadata?["labels"]?.mappingPairs ?? .empty).compactMap { $0.key.stringValue }
+            + (workflowMetadata?["labelsFrom"]?.mappingPairs ?? .empty).compactMap { $0.key.stringValue }
+        workflowMetadataAnnotationKeys = (workflowMetadata?["annotations"]?.mappingPairs ?? .empty).compactMap { $0.key.stringValue }
         hasPriority = node?["priority"] != nil
     }
 

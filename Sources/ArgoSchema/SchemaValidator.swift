@@ -58,7 +58,7 @@ struct Walker {
     // MARK: Objects
 
     mutating func checkObject(_ node: YAMLNode, _ spec: ObjectSpec, at place: Place) {
-        let pairs: [YAMLPair]
+        let pairs: YAMLMapping
         switch node.content {
         case .mapping(let p): pairs = p
         case .scalar where node.isNull: return
@@ -180,7 +180,7 @@ struct Walker {
                                       span: node.aliasSpan ?? node.span, fix: fix))
     }
 
-    mutating func reportUnknown(_ pair: YAMLPair, key: String, in spec: ObjectSpec, pairs: [YAMLPair]) {
+    mutating func reportUnknown(_ pair: YAMLPair, key: String, in spec: ObjectSpec, pairs: YAMLMapping) {
         var present = Set<String>()
         for other in pairs { if let name = other.key.scalar?.value { present.insert(name) } }
         if spec.id == .http && key == "contentType" {
@@ -221,7 +221,7 @@ struct Walker {
             span: pair.key.span, fix: fix))
     }
 
-    mutating func checkRequired(_ node: YAMLNode, _ pairs: [YAMLPair], _ spec: ObjectSpec) {
+    mutating func checkRequired(_ node: YAMLNode, _ pairs: YAMLMapping, _ spec: ObjectSpec) {
         for field in spec.requiredFields {
             if let pair = pairs.first(where: { $0.key.scalar?.value == field.name }) {
                 if isEmptyValue(pair.value) {
@@ -254,12 +254,12 @@ struct Walker {
     // MARK: Helpers
 
     /// Keys brought in by `<<: *anchor` merges (not expanded by the parser).
-    func mergedKeys(_ pairs: [YAMLPair]) -> Set<String> {
+    func mergedKeys(_ pairs: YAMLMapping) -> Set<String> {
         var keys = Set<String>()
         for pair in pairs where pair.key.scalar?.value == "<<" {
-            let sources = pair.value.items ?? [pair.value]
+            let sources = pair.value.items.map(Array.init) ?? [pair.value]
             for source in sources {
-                for merged in source.pairs ?? [] {
+                for merged in source.pairs ?? .empty {
                     if let name = merged.key.scalar?.value { keys.insert(name) }
                 }
             }

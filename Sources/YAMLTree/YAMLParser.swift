@@ -68,11 +68,13 @@ private struct TreeBuilder {
     let marks: MarkMapper
     var documents: [YAMLDocument] = []
     var diagnostics: [Diagnostic] = []
+    /// Roots of the finished documents (node ids), wrapped once the arena is complete.
+    private var documentRoots: [(root: Int, index: Int)] = []
+    private var arena = YAMLTreeStorage.Builder()
 
     /// A collection being built. Its children sit at the end of the builder's
     /// shared scratch stacks (`pendingItems`, `pendingPairs`) from `firstChild`
-    /// on; when it ends they are copied once into an array of the exact size, so
-    /// no per-collection array grows by repeated reallocation.
+    /// on; when it ends they are copied once into the arena.
     private struct Frame {
         var isMapping: Bool
         var start: Int
@@ -81,32 +83,34 @@ private struct TreeBuilder {
         var flow: Bool
         var firstChild: Int
         var weight = 1
-        var pendingKey: YAMLNode?
-        /// Key → pair index, built only once a mapping is large (see `index(ofKey:in:)`).
+        var pendingKey: Int?
+        /// Key → pair index, built only once a mapping is large (see `index(ofKey:in:arena:)`).
         var keys: [String: Int]?
 
-        /// Index (relative to `firstChild`) of the pair with this key. Small mappings
-        /// are scanned; a large one gets a dictionary so hostile inputs with many keys stay linear.
-        mutating func index(ofKey key: String, in scratch: [YAMLPair]) -> Int? {
-            let pairs = scratch[firstChild...]
-            if keys == nil && pairs.count >= 32 {
+        /// Index (in pairs, relative to `firstChild`) of the pair with this key. Small
+        /// mappings are scanned; a large one gets a dictionary so hostile inputs with
+        /// many keys stay linear.
+        mutating func index(ofKey key: String, in scratch: [Int], arena: YAMLTreeStorage.Builder) -> Int? {
+            let pairCount = (scratch.count - firstChild) / 2
+            if keys == nil && pairCount >= 32 {
                 var table: [String: Int] = [:]
-                for (i, pair) in pairs.enumerated() {
-                    if let text = pair.key.scalar?.value, table[text] == nil { table[text] = i }
+                for i in 0..<pairCount {
+                    if let text = arena.scalarText(scratch[firstChild + 2 * i]), table[text] == nil { table[text] = i }
                 }
                 keys = table
             }
             if let keys { return keys[key] }
-            for (i, pair) in pairs.enumerated() where pair.key.scalar?.value == key { return i }
+            for i in 0..<pairCount where arena.scalarText(scratch[firstChild + 2 * i]) == key { return i }
             return nil
         }
     }
 
     private var stack: [Frame] = []
-    private var pendingItems: [YAMLNode] = []
-    private var pendingPairs: [YAMLPair] = []
-    private var anchors: [String: YAMLNode] = [:]
-    private var root: YAMLNode?
+    private var pendingItems: [Int] = []
+    /// Keys and values interleaved.
+    private var pendingPairs: [Int] = []
+    private var anchors: [String: Int] = [:]
+    private var root: Int?
     private var expanded = 0
     private var documentIndex = 0
 
@@ -117,6 +121,12 @@ private struct TreeBuilder {
     }
 
     mutating func run() {
+        parseEvents()
+        let tree = arena.finish()
+        documents = documentRoots.map { YAMLDocument(root: YAMLNode(tree: tree, id: $0.root), index: $0.index) }
+    }
+
+    private mutating func parseEvents() {
         if file.bytes.count >= 2 && ((file.bytes[0] == 0xFE && file.bytes[1] == 0xFF) || (file.bytes[0] == 0xFF && file.bytes[1] == 0xFE)) {
             diagnostics.append(Diagnostic(rule: YAMLParser.syntaxRule, severity: .error, message: "the file is UTF-16; Kubernetes manifests must be UTF-8", span: SourceSpan(start: 0, end: 2)))
             return
@@ -187,7 +197,7 @@ private struct TreeBuilder {
             pendingPairs.removeAll(keepingCapacity: true)
         case YAML_DOCUMENT_END_EVENT:
             if let root {
-                documents.append(YAMLDocument(root: root, index: documentIndex))
+                documentRoots.append((root, documentIndex))
             }
             documentIndex += 1
             root = nil
@@ -210,23 +220,20 @@ private struct TreeBuilder {
             let tag = data.tag.map { String(cString: $0) }
             let anchor = data.anchor.map { String(cString: $0) }
             let span = SourceSpan(start: marks.offset(event.start_mark), end: marks.offset(event.end_mark))
-            let node = YAMLNode(content: .scalar(YAMLScalar(value: value, style: style, tag: tag)), span: trimmedScalarSpan(span, style: style), tag: tag, anchor: anchor)
-            return add(node)
+            return add(arena.addScalar(YAMLScalar(value: value, style: style, tag: tag), span: trimmedScalarSpan(span, style: style), anchor: anchor))
         case YAML_ALIAS_EVENT:
             let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
             let span = SourceSpan(start: marks.offset(event.start_mark), end: marks.offset(event.end_mark))
-            guard var target = anchors[name] else {
+            guard let target = anchors[name] else {
                 diagnostics.append(Diagnostic(rule: YAMLParser.syntaxRule, severity: .error, message: "alias \"*\(name)\" refers to an anchor that is not defined before it", span: span))
-                return add(YAMLNode(content: .scalar(YAMLScalar(value: "", style: .plain, tag: nil)), span: span))
+                return add(arena.addScalar(YAMLScalar(value: "", style: .plain, tag: nil), span: span, anchor: nil))
             }
-            expanded += target.weight
+            expanded += arena.records[target].weight
             if expanded > limits.maxExpandedNodes {
                 diagnostics.append(Diagnostic(rule: YAMLParser.syntaxRule, severity: .error, message: "aliases expand this document to more than \(limits.maxExpandedNodes) nodes; refusing to expand it (an alias bomb?)", span: span))
                 return false
             }
-            target.aliasSpan = span
-            target.anchor = nil
-            return add(target)
+            return add(arena.addAlias(of: target, span: span))
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
             guard checkDepth(event) else { return false }
@@ -242,13 +249,14 @@ private struct TreeBuilder {
             if frame.isMapping {
                 let pairs = Array(pendingPairs[frame.firstChild...])
                 pendingPairs.removeSubrange(frame.firstChild...)
-                let end = frame.flow ? endMark : (pairs.last.map { $0.value.aliasSpan?.end ?? $0.value.span.end } ?? endMark)
-                return add(YAMLNode(content: .mapping(Self.resolvingMergeKeys(pairs)), span: SourceSpan(start: start, end: max(start, end)), tag: frame.tag, anchor: frame.anchor, weight: frame.weight))
+                let end = frame.flow ? endMark : (pairs.last.map { arena.outerEnd(of: $0) } ?? endMark)
+                let merged = resolvingMergeKeys(pairs)
+                return add(arena.addCollection(mapping: true, items: merged, span: SourceSpan(start: start, end: max(start, end)), tag: frame.tag, anchor: frame.anchor, weight: frame.weight))
             } else {
-                let items = Array(pendingItems[frame.firstChild...])
+                let end = frame.flow || pendingItems.count == frame.firstChild ? endMark : arena.outerEnd(of: pendingItems[pendingItems.count - 1])
+                let id = arena.addCollection(mapping: false, items: pendingItems[frame.firstChild...], span: SourceSpan(start: start, end: max(start, end)), tag: frame.tag, anchor: frame.anchor, weight: frame.weight)
                 pendingItems.removeSubrange(frame.firstChild...)
-                let end = frame.flow ? endMark : (items.last.map { $0.aliasSpan?.end ?? $0.span.end } ?? endMark)
-                return add(YAMLNode(content: .sequence(items), span: SourceSpan(start: start, end: max(start, end)), tag: frame.tag, anchor: frame.anchor, weight: frame.weight))
+                return add(id)
             }
         default:
             break
@@ -279,37 +287,55 @@ private struct TreeBuilder {
     /// (or a list of aliases) copies the merged mappings' pairs in, and keys
     /// written explicitly win. The merged pairs keep the spans where they were
     /// defined; the `<<` entry itself is dropped, as Kubernetes never sees it.
-    static func resolvingMergeKeys(_ pairs: [YAMLPair]) -> [YAMLPair] {
-        func isMerge(_ key: YAMLNode) -> Bool {
-            guard let scalar = key.scalar, scalar.value == "<<" else { return false }
-            return scalar.style == .plain && (key.tag == nil || key.tag == "tag:yaml.org,2002:merge")
+    /// `pairs` holds keys and values interleaved, as the arena stores them.
+    func resolvingMergeKeys(_ pairs: [Int]) -> [Int] {
+        func isMerge(_ key: Int) -> Bool {
+            let record = arena.records[key]
+            guard record.kind == .scalar else { return false }
+            let scalar = arena.scalars[record.payload]
+            return scalar.value == "<<" && scalar.style == .plain && (scalar.tag == nil || scalar.tag == "tag:yaml.org,2002:merge")
         }
-        guard pairs.contains(where: { isMerge($0.key) }) else { return pairs }
-        var explicit: [YAMLPair] = []
-        var merged: [YAMLPair] = []
-        for pair in pairs {
-            guard isMerge(pair.key) else { explicit.append(pair); continue }
+        var hasMerge = false
+        for i in stride(from: 0, to: pairs.count, by: 2) where isMerge(pairs[i]) { hasMerge = true; break }
+        guard hasMerge else { return pairs }
+        var explicit: [Int] = []
+        var merged: [Int] = []
+        var mergedKeys = Set<String>()
+        for i in stride(from: 0, to: pairs.count, by: 2) {
+            guard isMerge(pairs[i]) else { explicit += [pairs[i], pairs[i + 1]]; continue }
             // Earlier mappings in a merge list take precedence over later ones.
-            let sources = pair.value.items ?? [pair.value]
+            let value = arena.records[pairs[i + 1]]
+            let sources = value.kind == .sequence ? Array(arena.children[value.payload..<(value.payload + value.count)]) : [pairs[i + 1]]
             for source in sources {
-                for inner in source.pairs ?? [] where !merged.contains(where: { $0.key.scalar?.value == inner.key.scalar?.value }) {
-                    merged.append(inner)
+                let mapping = arena.records[source]
+                guard mapping.kind == .mapping else { continue }
+                for p in 0..<mapping.count {
+                    let key = arena.children[mapping.payload + 2 * p]
+                    let text = arena.scalarText(key) ?? ""
+                    guard mergedKeys.insert(text).inserted else { continue }
+                    merged += [key, arena.children[mapping.payload + 2 * p + 1]]
                 }
             }
         }
-        let explicitKeys = Set(explicit.compactMap { $0.key.scalar?.value })
-        return explicit + merged.filter { !explicitKeys.contains($0.key.scalar?.value ?? "") }
+        var explicitKeys = Set<String>()
+        for i in stride(from: 0, to: explicit.count, by: 2) { if let text = arena.scalarText(explicit[i]) { explicitKeys.insert(text) } }
+        var result = explicit
+        for i in stride(from: 0, to: merged.count, by: 2) where !explicitKeys.contains(arena.scalarText(merged[i]) ?? "") {
+            result += [merged[i], merged[i + 1]]
+        }
+        return result
     }
 
     /// Attaches a finished node to its parent (or makes it the document root).
-    private mutating func add(_ node: YAMLNode) -> Bool {
-        if let anchor = node.anchor { anchors[anchor] = node }
+    private mutating func add(_ node: Int) -> Bool {
+        let record = arena.records[node]
+        if record.anchor >= 0 { anchors[arena.strings[record.anchor]] = node }
         let top = stack.count - 1
         guard top >= 0 else {
             root = node
             return true
         }
-        stack[top].weight += node.weight
+        stack[top].weight += record.weight
         guard stack[top].isMapping else {
             pendingItems.append(node)
             return true
@@ -319,21 +345,23 @@ private struct TreeBuilder {
             return true
         }
         stack[top].pendingKey = nil
-        if let keyText = key.scalar?.value, keyText != "<<" {
-            if let firstIndex = stack[top].index(ofKey: keyText, in: pendingPairs) {
-                let first = pendingPairs[stack[top].firstChild + firstIndex].key
-                let firstPos = file.position(ofByte: first.span.start)
+        if let keyText = arena.scalarText(key), keyText != "<<" {
+            if let firstIndex = stack[top].index(ofKey: keyText, in: pendingPairs, arena: arena) {
+                let first = arena.records[pendingPairs[stack[top].firstChild + 2 * firstIndex]]
+                let firstSpan = SourceSpan(start: first.start, end: first.end)
+                let firstPos = file.position(ofByte: first.start)
                 diagnostics.append(Diagnostic(
                     rule: YAMLParser.duplicateKeyRule, severity: .error,
                     message: "key \"\(keyText)\" is already defined at line \(firstPos.line) column \(firstPos.column); Kubernetes keeps only the last one, so the earlier value is silently dropped",
-                    span: key.span,
-                    related: [RelatedLocation(span: first.span, message: "first definition of \"\(keyText)\"")]))
+                    span: arena.span(of: key),
+                    related: [RelatedLocation(span: firstSpan, message: "first definition of \"\(keyText)\"")]))
             } else if stack[top].keys != nil {
-                let index = pendingPairs.count - stack[top].firstChild
+                let index = (pendingPairs.count - stack[top].firstChild) / 2
                 stack[top].keys?[keyText] = index
             }
         }
-        pendingPairs.append(YAMLPair(key: key, value: node))
+        pendingPairs.append(key)
+        pendingPairs.append(node)
         return true
     }
 }

@@ -167,7 +167,7 @@ struct ExpressionAnalysis: Sendable {
     /// as the value does (no escapes or folding in between).
     private func verbatimEdit(field: ScalarField, range: Range<Int>, original: String, replacement: String, file: SourceFile) -> TextEdit? {
         if range.isEmpty {
-            let map = ScalarSourceMap(file: file, node: YAMLNode(content: .scalar(field.scalar), span: field.span))
+            let map = ScalarSourceMap(file: file, node: YAMLNode(scalar: field.scalar, span: field.span))
             let at = range.lowerBound < field.value.utf8.count ? map.sourceOffset(range.lowerBound) : map.sourceOffset(range.lowerBound - 1) + 1
             guard field.style != .doubleQuoted || !replacement.contains("\"") else { return nil }
             return TextEdit(span: SourceSpan(start: at, end: at), newText: replacement)

@@ -60,7 +60,7 @@ public struct Configuration: Sendable {
                 }
             case "ignore", "secrets":
                 let items: [YAMLNode]
-                if value.isSequence { items = value.sequenceItems }
+                if value.isSequence { items = Array(value.sequenceItems) }
                 else if value.isNull { items = [] }
                 else if value.isScalar { items = [value] }
                 else { throw fail(value.span, "\(key) must be a list of paths") }

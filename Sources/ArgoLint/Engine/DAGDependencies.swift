@@ -70,7 +70,7 @@ struct DAGDependencies: Sendable {
 extension ScalarField {
     /// Maps a byte range of this scalar's value to a span in the file.
     func sourceSpan(_ range: Range<Int>, in file: SourceFile) -> SourceSpan {
-        let node = YAMLNode(content: .scalar(YAMLScalar(value: value, style: style, tag: nil)), span: span)
+        let node = YAMLNode(scalar: YAMLScalar(value: value, style: style, tag: nil), span: span)
         return ScalarSourceMap(file: file, node: node).sourceSpan(range)
     }
 }
