@@ -70,7 +70,7 @@ public struct ObjectSpec: Sendable {
     public var id: ObjectID
     /// How messages name the object: "a DAG task", "an HTTP template".
     public var displayName: String
-    public var fields: [FieldSpec]
+    public let fields: [FieldSpec]
     /// When true, keys outside `fields` are accepted without a finding.
     public var allowsUnknownFields: Bool
     /// The upstream definition this object mirrors (`io.argoproj.workflow.v1alpha1.DAGTask`), for the drift test.
@@ -79,6 +79,8 @@ public struct ObjectSpec: Sendable {
     public let fieldsByName: [String: FieldSpec]
     /// The fields whose absence is a finding, in table order.
     public let requiredFields: [FieldSpec]
+    /// `fields` by name, for the validator's hot path.
+    let fieldIndex: FieldIndex
 
     public init(_ id: ObjectID, _ displayName: String, upstream: String?, allowsUnknownFields: Bool = false, fields: [FieldSpec]) {
         self.id = id
@@ -94,9 +96,10 @@ public struct ObjectSpec: Sendable {
         }
         self.fieldsByName = byName
         self.requiredFields = fields.filter(\.isRequired)
+        self.fieldIndex = FieldIndex(fields.map(\.name))
     }
 
-    public func field(_ name: String) -> FieldSpec? { fieldsByName[name] }
+    public func field(_ name: String) -> FieldSpec? { fieldIndex.position(of: name).map { fields[$0] } }
     public var fieldNames: [String] { fields.map(\.name) }
 }
 

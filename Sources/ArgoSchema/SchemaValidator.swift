@@ -71,7 +71,7 @@ struct Walker {
         for index in pairs.indices {
             guard case .scalar(let key) = pairs[index].key.content else { continue }
             if key.value == "<<" && key.style == .plain { continue }
-            if let field = spec.fieldsByName[key.value] {
+            if let field = spec.field(key.value) {
                 checkValue(pairs[index].value, field.type, at: Place(field: key.value, object: spec.displayName, role: .field))
             } else if !spec.allowsUnknownFields {
                 reportUnknown(pairs[index], key: key.value, in: spec, pairs: pairs)

@@ -101,19 +101,25 @@ enum TagSiteCollector {
     }
 
     private static func walk(_ node: YAMLNode, key: String?, site: ReferenceSite, into sites: inout [TagSite]) {
-        // Iterative: the tree can be deep, and aliases are already expanded.
-        var stack: [(YAMLNode, String?)] = [(node, key)]
-        while let (current, currentKey) = stack.popLast() {
-            guard current.containsTemplateTag else { continue }
+        guard node.containsTemplateTag else { return }
+        if let scalar = node.scalar {
+            if scalar.value.utf8.count >= 4 { sites.append(TagSite(node: node, site: site, key: key)) }
+            return
+        }
+        // Iterative: the tree can be deep, and aliases are already expanded. Only
+        // subtrees holding a `{{` are entered, and a key's text is read only for
+        // the scalars that become sites.
+        var stack: [(node: YAMLNode, key: YAMLNode?)] = [(node, nil)]
+        while let (current, keyNode) = stack.popLast() {
             switch current.content {
             case .scalar(let scalar):
-                if scalar.value.utf8.count >= 4, scalar.value.hasTemplateTag {
-                    sites.append(TagSite(node: current, site: site, key: currentKey))
-                }
+                guard scalar.value.utf8.count >= 4 else { continue }
+                sites.append(TagSite(node: current, site: site, key: keyNode.map { $0.stringValue } ?? key))
             case .sequence(let items):
-                for item in items.reversed() { stack.append((item, currentKey)) }
+                // Items of a list are reported under the key of the list.
+                for item in items.reversed() where item.containsTemplateTag { stack.append((item, keyNode)) }
             case .mapping(let pairs):
-                for pair in pairs.reversed() { stack.append((pair.value, pair.key.stringValue)) }
+                for pair in pairs.reversed() where pair.value.containsTemplateTag { stack.append((pair.value, pair.key)) }
             }
         }
     }
