@@ -312,8 +312,11 @@ public struct ExprParser {
     }
 
     mutating func parseNumber(_ tok: ExprToken) throws -> ExprNode {
-        let value = tok.value.replacingOccurrences(of: "_", with: "")
+        // Byte tests, not Foundation's string search: every number literal comes through here.
+        let raw = tok.value
+        let value = raw.utf8.contains(UInt8(ascii: "_")) ? String(decoding: raw.utf8.filter { $0 != UInt8(ascii: "_") }, as: UTF8.self) : raw
         let lower = value.lowercased()
+        let hasFloatMark = lower.utf8.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") }
         func intLiteral(_ digits: Substring, radix: Int, kind: String) throws -> ExprNode {
             guard let v = Int(digits, radix: radix) else {
                 throw ExprSyntaxError(message: "invalid \(kind) literal: strconv.ParseInt: parsing \(goQuote(value)): \(digits.isEmpty ? "invalid syntax" : (digits.allSatisfy { $0.isHexDigit } ? "value out of range" : "invalid syntax"))", range: tok.range)
@@ -321,7 +324,7 @@ public struct ExprParser {
             return make(.int(v), tok.range)
         }
         if lower.hasPrefix("0x") { return try intLiteral(value.dropFirst(2), radix: 16, kind: "hex") }
-        if lower.contains(".") || lower.contains("e") {
+        if hasFloatMark {
             guard let d = Double(value), d.isFinite else {
                 let reason = Double(value) == nil ? "invalid syntax" : "value out of range"
                 throw ExprSyntaxError(message: "invalid float literal: strconv.ParseFloat: parsing \(goQuote(value)): \(reason)", range: tok.range)
