@@ -9,6 +9,7 @@ quote. Standard library only, plus GNU time for peak RSS when installed.
 
   python3 bench/lint-vs-libyaml.py                      # 2000-file generated corpus
   python3 bench/lint-vs-libyaml.py --corpus ../shared/corpus/argo-examples
+  python3 bench/lint-vs-libyaml.py --runs 3 --instructions 300   # plus callgrind counts
 """
 import argparse
 import os
@@ -59,6 +60,9 @@ def main():
     p.add_argument("--warmup", type=int, default=1)
     p.add_argument("--argolint", default=os.path.join(REPO, ".build/release/argolint"))
     p.add_argument("--floor-build", default="/tmp/argolint-bench")
+    p.add_argument("--instructions", type=int, metavar="N", default=0,
+                   help="also count instructions (valgrind callgrind, all threads) over the first N files: "
+                        "a figure that machine noise does not move")
     args = p.parse_args()
 
     if not os.path.isdir(args.corpus):
@@ -102,6 +106,26 @@ def main():
         rss_text = f"{statistics.median(rss):.1f}" if rss else "n/a"
         print(f"{name:24} {med:9.3f} {min(walls):7.3f}-{max(walls):<7.3f} {size / 1e6 / med:7.1f} {rss_text:>13}")
     print(f"ratio argolint / libyaml floor: {statistics.median(ratios):.2f}x (median of per-pair ratios; min {min(ratios):.2f}x, max {max(ratios):.2f}x)")
+    if args.instructions:
+        subset = files[:args.instructions]
+        counts = {name: instructions(argv[:-len(files)] + subset) for name, argv in commands.items()}
+        floor_count = counts["libyaml_parse (floor)"]
+        print(f"instructions over {len(subset)} files (callgrind, summed over threads): "
+              + ", ".join(f"{name} {count / 1e6:,.0f} M" for name, count in counts.items())
+              + f"; ratio {counts['argolint lint'] / floor_count:.2f}x")
+
+
+def instructions(argv):
+    """Instructions executed by a whole process, from valgrind's callgrind."""
+    if not shutil.which("valgrind"):
+        sys.exit("--instructions needs valgrind (apt-get install valgrind)")
+    out = "/tmp/argolint-bench-callgrind.out"
+    proc = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"] + argv,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    for line in proc.stderr.splitlines():
+        if "Collected :" in line:
+            return int(line.split(":")[-1].strip().replace(",", ""))
+    sys.exit("callgrind printed no instruction count:\n" + proc.stderr[-2000:])
 
 
 if __name__ == "__main__":
