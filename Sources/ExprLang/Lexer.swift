@@ -469,7 +469,12 @@ func isAlphabetic(_ u: Unicode.Scalar) -> Bool {
 }
 
 func isAlphaNumeric(_ u: Unicode.Scalar) -> Bool {
-    isAlphabetic(u) || isDigit(u)
+    let v = u.value
+    // ASCII first: identifiers are almost always ASCII, and this runs per character.
+    if v < 0x80 {
+        return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) || v == 0x5F || v == 0x24
+    }
+    return isAlphabetic(u) || isDigit(u)
 }
 
 /// Go's `%#U` rendering: `U+007E '~'`.
