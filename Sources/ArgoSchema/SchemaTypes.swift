@@ -75,11 +75,9 @@ public struct ObjectSpec: Sendable {
     public var allowsUnknownFields: Bool
     /// The upstream definition this object mirrors (`io.argoproj.workflow.v1alpha1.DAGTask`), for the drift test.
     public var upstream: String?
-    /// Fields keyed by name, for the validator.
-    public let fieldsByName: [String: FieldSpec]
     /// The fields whose absence is a finding, in table order.
     public let requiredFields: [FieldSpec]
-    /// `fields` by name, for the validator's hot path.
+    /// `fields` by name (see `field(_:)`).
     let fieldIndex: FieldIndex
 
     public init(_ id: ObjectID, _ displayName: String, upstream: String?, allowsUnknownFields: Bool = false, fields: [FieldSpec]) {
@@ -88,13 +86,10 @@ public struct ObjectSpec: Sendable {
         self.fields = fields
         self.allowsUnknownFields = allowsUnknownFields
         self.upstream = upstream
-        var byName: [String: FieldSpec] = [:]
-        byName.reserveCapacity(fields.count)
+        var seen = Set<String>()
         for field in fields {
-            precondition(byName[field.name] == nil, "duplicate field \(field.name) in \(id)")
-            byName[field.name] = field
+            precondition(seen.insert(field.name).inserted, "duplicate field \(field.name) in \(id)")
         }
-        self.fieldsByName = byName
         self.requiredFields = fields.filter(\.isRequired)
         self.fieldIndex = FieldIndex(fields.map(\.name))
     }

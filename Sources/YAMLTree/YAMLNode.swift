@@ -131,6 +131,9 @@ public struct YAMLSequence: RandomAccessCollection, Sendable {
     let first: Int
     public let count: Int
 
+    /// A sequence with no items, for callers that want "no items" rather than nil.
+    public static let empty = YAMLSequence(tree: YAMLTreeStorage.empty, first: 0, count: 0)
+
     public var startIndex: Int { 0 }
     public var endIndex: Int { count }
 
@@ -168,11 +171,6 @@ public struct YAMLMapping: RandomAccessCollection, Sendable {
         }
         return nil
     }
-}
-
-extension YAMLSequence {
-    /// A sequence with no items.
-    public static let empty = YAMLSequence(tree: YAMLTreeStorage.empty, first: 0, count: 0)
 }
 
 public struct YAMLPair: Sendable {

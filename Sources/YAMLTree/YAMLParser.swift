@@ -247,11 +247,9 @@ private struct TreeBuilder {
             let endMark = marks.offset(event.end_mark)
             let start = frame.start
             if frame.isMapping {
-                let pairs = Array(pendingPairs[frame.firstChild...])
+                let id = addMapping(frame, endMark: endMark)
                 pendingPairs.removeSubrange(frame.firstChild...)
-                let end = frame.flow ? endMark : (pairs.last.map { arena.outerEnd(of: $0) } ?? endMark)
-                let merged = resolvingMergeKeys(pairs)
-                return add(arena.addCollection(mapping: true, items: merged, span: SourceSpan(start: start, end: max(start, end)), tag: frame.tag, anchor: frame.anchor, weight: frame.weight))
+                return add(id)
             } else {
                 let end = frame.flow || pendingItems.count == frame.firstChild ? endMark : arena.outerEnd(of: pendingItems[pendingItems.count - 1])
                 let id = arena.addCollection(mapping: false, items: pendingItems[frame.firstChild...], span: SourceSpan(start: start, end: max(start, end)), tag: frame.tag, anchor: frame.anchor, weight: frame.weight)
@@ -262,6 +260,19 @@ private struct TreeBuilder {
             break
         }
         return true
+    }
+
+    /// The arena node of a finished mapping, its merge keys applied. The pairs
+    /// are read from the scratch stack here, so no slice of it outlives the call
+    /// (one would make the caller's `removeSubrange` copy the stack).
+    private mutating func addMapping(_ frame: Frame, endMark: Int) -> Int {
+        let pairs = pendingPairs[frame.firstChild...]
+        let end = frame.flow || pairs.isEmpty ? endMark : arena.outerEnd(of: pairs[pairs.endIndex - 1])
+        let span = SourceSpan(start: frame.start, end: max(frame.start, end))
+        if let merged = resolvingMergeKeys(pairs) {
+            return arena.addCollection(mapping: true, items: merged, span: span, tag: frame.tag, anchor: frame.anchor, weight: frame.weight)
+        }
+        return arena.addCollection(mapping: true, items: pairs, span: span, tag: frame.tag, anchor: frame.anchor, weight: frame.weight)
     }
 
     private mutating func checkDepth(_ event: yaml_event_t) -> Bool {
@@ -287,17 +298,17 @@ private struct TreeBuilder {
     /// (or a list of aliases) copies the merged mappings' pairs in, and keys
     /// written explicitly win. The merged pairs keep the spans where they were
     /// defined; the `<<` entry itself is dropped, as Kubernetes never sees it.
-    /// `pairs` holds keys and values interleaved, as the arena stores them.
-    func resolvingMergeKeys(_ pairs: [Int]) -> [Int] {
+    /// `pairs` holds keys and values interleaved, as the arena stores them;
+    /// nil when there is no merge key (the pairs stand as written).
+    func resolvingMergeKeys(_ written: ArraySlice<Int>) -> [Int]? {
         func isMerge(_ key: Int) -> Bool {
             let record = arena.records[key]
             guard record.kind == .scalar else { return false }
             let scalar = arena.scalars[record.payload]
             return scalar.value == "<<" && scalar.style == .plain && (scalar.tag == nil || scalar.tag == "tag:yaml.org,2002:merge")
         }
-        var hasMerge = false
-        for i in stride(from: 0, to: pairs.count, by: 2) where isMerge(pairs[i]) { hasMerge = true; break }
-        guard hasMerge else { return pairs }
+        guard stride(from: written.startIndex, to: written.endIndex, by: 2).contains(where: { isMerge(written[$0]) }) else { return nil }
+        let pairs = Array(written)
         var explicit: [Int] = []
         var merged: [Int] = []
         var mergedKeys = Set<String>()
@@ -347,9 +358,8 @@ private struct TreeBuilder {
         stack[top].pendingKey = nil
         if let keyText = arena.scalarText(key), keyText != "<<" {
             if let firstIndex = stack[top].index(ofKey: keyText, in: pendingPairs, arena: arena) {
-                let first = arena.records[pendingPairs[stack[top].firstChild + 2 * firstIndex]]
-                let firstSpan = SourceSpan(start: first.start, end: first.end)
-                let firstPos = file.position(ofByte: first.start)
+                let firstSpan = arena.span(of: pendingPairs[stack[top].firstChild + 2 * firstIndex])
+                let firstPos = file.position(ofByte: firstSpan.start)
                 diagnostics.append(Diagnostic(
                     rule: YAMLParser.duplicateKeyRule, severity: .error,
                     message: "key \"\(keyText)\" is already defined at line \(firstPos.line) column \(firstPos.column); Kubernetes keeps only the last one, so the earlier value is silently dropped",

@@ -101,11 +101,7 @@ enum TagSiteCollector {
     }
 
     private static func walk(_ node: YAMLNode, key: String?, site: ReferenceSite, into sites: inout [TagSite]) {
-        guard node.containsTemplateTag else { return }
-        if let scalar = node.scalar {
-            if scalar.value.utf8.count >= 4 { sites.append(TagSite(node: node, site: site, key: key)) }
-            return
-        }
+        guard node.containsTemplateTag else { return }  // most fields: no stack to allocate
         // Iterative: the tree can be deep, and aliases are already expanded. Only
         // subtrees holding a `{{` are entered, and a key's text is read only for
         // the scalars that become sites.
