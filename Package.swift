@@ -9,6 +9,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The sandbox's mock responder and the runner's client speak HTTP/1.1 through SwiftNIO.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // libyaml from the system (Debian/Ubuntu: libyaml-dev; macOS: brew install libyaml).
@@ -30,24 +32,54 @@ let package = Package(
         .target(name: "ArgoSchema", dependencies: ["YAMLTree"]),
         // The typed Argo model and its tolerant decoder.
         .target(name: "ArgoModel", dependencies: ["YAMLTree"]),
+        // Argo semantics shared by the linter and the runner: the DAG graph, template calls,
+        // cross-file templates, and the variable scope of each reference site.
+        .target(name: "ArgoSemantics", dependencies: ["YAMLTree", "ArgoModel", "ArgoSyntax", "ExprLang"]),
         // Rules engine, the rules, workspace, configuration and output formats.
         .target(
             name: "ArgoLint",
-            dependencies: ["YAMLTree", "ArgoSchema", "ArgoModel", "ExprLang", "ArgoSyntax"],
+            dependencies: ["YAMLTree", "ArgoSchema", "ArgoModel", "ArgoSemantics", "ExprLang", "ArgoSyntax"],
             plugins: ["EmbedRuleDocs"]
+        ),
+        // The WireMock-compatible mock HTTP responder (a real server on 127.0.0.1). Knows nothing of Argo.
+        .target(
+            name: "MockHTTP",
+            dependencies: [
+                "YAMLTree",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        // The sandbox runner: executes a workflow the way the controller and agent would,
+        // sending HTTP templates' requests to the responder. Never imports ArgoLint.
+        .target(
+            name: "ArgoRun",
+            dependencies: [
+                "YAMLTree", "ArgoModel", "ArgoSemantics", "ArgoSyntax", "ExprLang",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
         ),
         // Compiles rules/*.md into ArgoLint so `argolint explain` prints exactly the tested docs.
         .executableTarget(name: "EmbedRuleDocsTool", path: "Plugins/EmbedRuleDocsTool"),
         .plugin(name: "EmbedRuleDocs", capability: .buildTool(), dependencies: ["EmbedRuleDocsTool"]),
         .executableTarget(
             name: "argolint",
-            dependencies: ["ArgoLint", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ArgoLint", "ArgoRun", "MockHTTP", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
         .testTarget(name: "ExprLangTests", dependencies: ["ExprLang"]),
         .testTarget(name: "ArgoSyntaxTests", dependencies: ["ArgoSyntax"]),
         .testTarget(name: "ArgoSchemaTests", dependencies: ["ArgoSchema", "YAMLTree"]),
-        .testTarget(name: "ArgoLintTests", dependencies: ["ArgoLint", "ArgoSchema", "ArgoModel", "YAMLTree", "ExprLang", "ArgoSyntax"]),
+        .testTarget(name: "ArgoLintTests", dependencies: ["ArgoLint", "ArgoSchema", "ArgoModel", "ArgoSemantics", "YAMLTree", "ExprLang", "ArgoSyntax"]),
+        .testTarget(name: "MockHTTPTests", dependencies: [
+            "MockHTTP", "YAMLTree",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
+        .testTarget(name: "ArgoRunTests", dependencies: ["ArgoRun", "MockHTTP", "ArgoSemantics", "ArgoModel", "YAMLTree", "ExprLang"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,1 @@
+// Module ArgoRun: see Package.swift for its place in the pipeline.

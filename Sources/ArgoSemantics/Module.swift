@@ -1,0 +1,1 @@
+// Module ArgoSemantics: see Package.swift for its place in the pipeline.

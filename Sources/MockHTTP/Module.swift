@@ -1,0 +1,1 @@
+// Module MockHTTP: see Package.swift for its place in the pipeline.
