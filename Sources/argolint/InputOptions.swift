@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArgoLint
+import ArgoSemantics
 import Foundation
 
 /// Options shared by the commands that read manifests.

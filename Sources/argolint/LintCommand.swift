@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArgoLint
+import ArgoSemantics
 import Foundation
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArgoLint
+import YAMLTree
 
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ArgoLint
+import ArgoSemantics
 
 /// The upstream examples run on real clusters: any error there is a false
 /// positive, except the duplicate key their README lists.

@@ -1,5 +1,6 @@
 import Testing
 @testable import ArgoLint
+import ArgoSemantics
 
 /// Findings inside expressions point at the exact character in the file,
 /// through every scalar style — actionlint's weak spot, and ours to get right.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import YAMLTree
 @testable import ArgoLint
+import ArgoSemantics
 
 @Suite struct FixApplierTests {
     @Test func overlappingFixesWaitAndInsertionsKeepOrder() {

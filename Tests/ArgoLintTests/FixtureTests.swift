@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import YAMLTree
 @testable import ArgoLint
+import ArgoSemantics
 
 /// A fixture under fixtures/ and what it declares: `# dialect: seed` in its
 /// header, and `# expect: RULE[, RULE]` on each line where a finding starts.

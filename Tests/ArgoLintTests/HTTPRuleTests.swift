@@ -1,6 +1,7 @@
 import Testing
 import YAMLTree
 @testable import ArgoLint
+import ArgoSemantics
 
 /// The HTTP request checks, through the real pipeline.
 @Suite struct HTTPRuleTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import YAMLTree
 @testable import ArgoLint
+import ArgoSemantics
 
 /// One rules/<id>.md, split into its parts.
 struct RuleDoc: CustomTestStringConvertible, Sendable {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import YAMLTree
 @testable import ArgoLint
+import ArgoSemantics
 
 /// A Secret manifest (values are fake).
 private func secret(_ name: String, namespace: String? = nil, keys: [String] = ["token"]) -> String {

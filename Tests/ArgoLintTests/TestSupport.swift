@@ -1,6 +1,7 @@
 import Foundation
 import YAMLTree
 @testable import ArgoLint
+import ArgoSemantics
 
 /// Paths of the repository and of ../shared, found from this file.
 enum Repo {

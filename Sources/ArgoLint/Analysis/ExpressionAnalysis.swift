@@ -1,5 +1,6 @@
 import YAMLTree
 import ArgoModel
+import ArgoSemantics
 import ArgoSyntax
 import ExprLang
 
@@ -19,13 +20,13 @@ struct ExpressionAnalysis: Sendable {
 
     private struct BaseKey: Hashable {
         var template: ObjectIdentifier?
-        var loop: VariableResolver.LoopKind
+        var loop: VariableScope.LoopKind
     }
 
     init(_ context: ResourceContext) {
-        let resolver = VariableResolver(context: context)
+        let resolver = VariableScope(semantics: context.semantics)
         let file = context.file
-        for site in TagSiteCollector.collect(context) {
+        for site in TagSiteCollector.collect(context.semantics) {
             checkTags(site, resolver: resolver, file: file)
         }
         for template in context.allTemplates {
@@ -42,7 +43,7 @@ struct ExpressionAnalysis: Sendable {
 
     // MARK: Tags
 
-    private mutating func checkTags(_ site: TagSite, resolver: VariableResolver, file: SourceFile) {
+    private mutating func checkTags(_ site: TagSite, resolver: VariableScope, file: SourceFile) {
         guard let scalar = site.node.scalar else { return }
         let field = ScalarField(value: scalar.value, span: site.node.span, keySpan: nil, style: scalar.style, tag: scalar.tag)
         let scan = TemplateTagScanner.scan(scalar.value)
@@ -54,7 +55,7 @@ struct ExpressionAnalysis: Sendable {
                 var fix: Fix?
                 if let replacement = problem.replacement {
                     fix = verbatimFix("replace with {{\(replacement)}}", field: field, range: tag.textRange, original: tag.text, replacement: replacement, file: file)
-                } else if case .templateBody(let template) = site.site, tag.text.hasPrefix("tasks."), resolver.context.dialect == .argo {
+                } else if case .templateBody(let template) = site.site, tag.text.hasPrefix("tasks."), resolver.semantics.dialect == .argo {
                     fix = ParameterPassingFix.make(template: template, tag: tag, field: field, resolver: resolver, file: file)
                 }
                 findings.append(Diagnostic(rule: Self.unresolvedVariable, severity: problem.severity, message: problem.message, span: span, fix: fix))
@@ -76,7 +77,7 @@ struct ExpressionAnalysis: Sendable {
 
     /// The environment of a `{{= }}` tag: the site's shared base, plus the
     /// outputs of the tasks or steps the expression names.
-    private mutating func environment(for site: ReferenceSite, mentioning source: String, resolver: VariableResolver) -> ExprEnvironment {
+    private mutating func environment(for site: ReferenceSite, mentioning source: String, resolver: VariableScope) -> ExprEnvironment {
         let key = BaseKey(template: site.template.map(ObjectIdentifier.init), loop: resolver.loopKind(at: site))
         var environment: ExprEnvironment
         if let cached = baseEnvironments[key] {

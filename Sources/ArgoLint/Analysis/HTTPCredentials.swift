@@ -1,6 +1,7 @@
 import Foundation
 import YAMLTree
 import ArgoModel
+import ArgoSemantics
 import ArgoSyntax
 
 /// The parts of an HTTP template URL that matter for credentials, as byte

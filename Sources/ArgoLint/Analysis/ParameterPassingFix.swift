@@ -1,5 +1,6 @@
 import YAMLTree
 import ArgoModel
+import ArgoSemantics
 import ArgoSyntax
 
 /// The fix for a leaf template that reads `{{tasks.X.outputs.result}}` in its
@@ -8,7 +9,7 @@ import ArgoSyntax
 /// input parameter on the template, reads it in place of the tag, and passes
 /// the original reference from every DAG task that calls the template.
 enum ParameterPassingFix {
-    static func make(template: Template, tag: TemplateTag, field: ScalarField, resolver: VariableResolver, file: SourceFile) -> Fix? {
+    static func make(template: Template, tag: TemplateTag, field: ScalarField, resolver: VariableScope, file: SourceFile) -> Fix? {
         let parts = tag.text.splitBytes(".", omittingEmpty: true)
         guard parts.count >= 4, parts[0] == "tasks" else { return nil }
         let parameter = ([parts[1]] + parts.dropFirst(3).suffix(1)).joined(separator: "-")

@@ -1,5 +1,6 @@
 import YAMLTree
 import ArgoModel
+import ArgoSemantics
 import ArgoSyntax
 
 /// The Secrets a resource can read: every Secret manifest of the run (inputs,
@@ -120,7 +121,7 @@ enum SecretLookups {
         }
         var found: [LookupOccurrence] = []
         var seen = Set<Int>()
-        for site in TagSiteCollector.collect(context) {
+        for site in TagSiteCollector.collect(context.semantics) {
             guard let scalar = site.node.scalar, scalar.value.utf8.containsLookup,
                   seen.insert(site.node.span.start).inserted else { continue }
             let field = ScalarField(value: scalar.value, span: site.node.span, keySpan: nil, style: scalar.style, tag: scalar.tag)

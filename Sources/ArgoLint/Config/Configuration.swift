@@ -1,4 +1,5 @@
 import YAMLTree
+import ArgoSemantics
 
 /// `.argolint.yaml`: dialect, per-rule severities, ignore globs, Secret paths.
 public struct Configuration: Sendable {

@@ -1,5 +1,6 @@
 import YAMLTree
 import ArgoModel
+import ArgoSemantics
 import ArgoSchema
 
 /// One file to lint (or to read for cross-file facts only).

@@ -1,6 +1,7 @@
 import Foundation
 import YAMLTree
 import ArgoModel
+import ArgoSemantics
 
 /// What every rule declares about itself. Its Markdown doc is `rules/<id>.md`.
 public struct RuleInfo: Sendable, Hashable {
@@ -37,25 +38,12 @@ public struct Reporter {
     }
 }
 
-/// The dialect of HTTP templates and expressions (see DESIGN.md, Dialects).
-public enum Dialect: String, Sendable, CaseIterable {
-    case argo, seed
-}
-
-/// Everything a rule may look at while checking one resource, with the facts
-/// several rules need computed once.
+/// Everything a rule may look at while checking one resource: the file, and
+/// the resource's semantics (shared with the runner), with the facts several
+/// rules need computed once.
 public final class ResourceContext: Sendable {
     public let file: SourceFile
-    public let resource: ArgoResource
-    public let workspace: Workspace
-    public let dialect: Dialect
-    /// `spec.templates` followed by every template written inline in a task or step.
-    public let allTemplates: [Template]
-    /// The templates `template:` names resolve against: the resource's own,
-    /// or for a `workflowTemplateRef` Workflow, the referenced template's too.
-    public let localTemplates: [Template]
-    /// The dependency graph of each DAG in `allTemplates` (nil for other templates), built once.
-    let dependencyGraphs: [DAGDependencies?]
+    public let semantics: WorkflowSemantics
     private let expressionCache = LazyValue<[Diagnostic]>()
 
     /// Findings of the reference and expression checks, computed on first use
@@ -66,28 +54,16 @@ public final class ResourceContext: Sendable {
 
     public init(file: SourceFile, resource: ArgoResource, workspace: Workspace, dialect: Dialect) {
         self.file = file
-        self.resource = resource
-        self.workspace = workspace
-        self.dialect = dialect
-        allTemplates = resource.spec.templates + InlineTemplates.all(in: resource.spec)
-        var local = resource.spec.templates
-        if let ref = resource.spec.workflowTemplateRef, let name = ref.name?.value,
-           let target = workspace.workflowTemplate(named: name, clusterScope: ref.clusterScope) {
-            local += target.resource.spec.templates
-        }
-        localTemplates = local
-        dependencyGraphs = allTemplates.map { $0.dag.map(DAGDependencies.init(dag:)) }
+        semantics = WorkflowSemantics(resource: resource, workspace: workspace, dialect: dialect)
     }
 
-    /// Each DAG template with its dependency graph.
-    var dags: [(template: Template, dag: DAGTemplate, graph: DAGDependencies)] {
-        zip(allTemplates, dependencyGraphs).compactMap { template, graph in
-            guard let dag = template.dag, let graph else { return nil }
-            return (template, dag, graph)
-        }
-    }
-
+    public var resource: ArgoResource { semantics.resource }
+    public var workspace: Workspace { semantics.workspace }
+    public var dialect: Dialect { semantics.dialect }
+    public var allTemplates: [Template] { semantics.allTemplates }
+    public var localTemplates: [Template] { semantics.localTemplates }
     public var spec: WorkflowSpec { resource.spec }
+    var dags: [(template: Template, dag: DAGTemplate, graph: DAGDependencies)] { semantics.dags }
 }
 
 /// A value computed once, on first use, by whichever thread asks first.

@@ -1,5 +1,6 @@
 import YAMLTree
 import ArgoModel
+import ArgoSemantics
 
 /// dag-cycle: DAG dependencies that form a cycle can never start.
 ///

@@ -1,5 +1,6 @@
 import YAMLTree
 import ArgoModel
+import ArgoSemantics
 
 /// dependency-conflict: `depends` and `dependencies` in the same DAG, or
 /// `continueOn` in a DAG that uses `depends`. Argo rejects both.

@@ -1,5 +1,6 @@
 import YAMLTree
 import ArgoModel
+import ArgoSemantics
 import ArgoSyntax
 
 /// depends-syntax: a `depends` expression Argo cannot parse, a result word it

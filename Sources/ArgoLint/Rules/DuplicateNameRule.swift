@@ -1,5 +1,6 @@
 import YAMLTree
 import ArgoModel
+import ArgoSemantics
 
 /// duplicate-name: templates, DAG tasks, steps of one template, and the
 /// parameters or artifacts of one list must have distinct names.

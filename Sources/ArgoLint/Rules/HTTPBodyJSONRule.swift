@@ -1,5 +1,6 @@
 import YAMLTree
 import ArgoModel
+import ArgoSemantics
 import ArgoSyntax
 
 /// http-body-json: a body declared JSON (a Content-Type header with "json",
@@ -12,7 +13,7 @@ public struct HTTPBodyJSONRule: Rule {
 
     public func check(_ context: ResourceContext, _ report: inout Reporter) {
         // Built only when a JSON body needs a value traced to its callers.
-        var resolver: VariableResolver?
+        var resolver: VariableScope?
         for template in context.allTemplates {
             guard let http = template.http, let body = http.body, !body.isNull, declaresJSON(http, dialect: context.dialect),
                   !TemplateTagScanner.isEntirelyTag(body.value) else { continue }
@@ -23,7 +24,7 @@ public struct HTTPBodyJSONRule: Rule {
                 report.report(span.length > 0 ? span : body.reportSpan, "the body is declared JSON but is not: \(error.message)")
             }
             for (tag, string) in result.tagsInStrings where tag.kind == .simple {
-                if resolver == nil { resolver = VariableResolver(context: context) }
+                if resolver == nil { resolver = VariableScope(semantics: context.semantics) }
                 guard let resolver, let risk = risk(of: tag.text, in: template, resolver: resolver) else { continue }
                 let span = body.sourceSpan(tag.range, in: context.file)
                 var fix: Fix?
@@ -51,7 +52,7 @@ public struct HTTPBodyJSONRule: Rule {
     /// What a tag's value may hold. nil for values that cannot hold quotes or
     /// newlines (names, uids, ids, statuses) or that cannot be known here.
     /// An input parameter is traced to what its callers pass.
-    private func risk(of name: String, in template: Template, resolver: VariableResolver, depth: Int = 0) -> (what: String, severity: Severity)? {
+    private func risk(of name: String, in template: Template, resolver: VariableScope, depth: Int = 0) -> (what: String, severity: Severity)? {
         let parts = name.splitBytes(".", omittingEmpty: true)
         guard let root = parts.first else { return nil }
         switch root {
@@ -64,7 +65,7 @@ public struct HTTPBodyJSONRule: Rule {
             var worst: (what: String, severity: Severity)?
             for (_, task) in resolver.callingTasks(of: template) {
                 guard let value = task.call.arguments.parameter(named: parameter)?.value?.value,
-                      let found = risk(ofValue: value, in: resolver.context.allTemplates.first { $0.dag?.tasks.contains { $0 === task } ?? false }, resolver: resolver, depth: depth + 1) else { continue }
+                      let found = risk(ofValue: value, in: resolver.semantics.allTemplates.first { $0.dag?.tasks.contains { $0 === task } ?? false }, resolver: resolver, depth: depth + 1) else { continue }
                 if found.severity > (worst?.severity ?? .info) || worst == nil { worst = found }
             }
             return worst.map { ("input parameter \"\(parameter)\", which a caller fills with \($0.what),", $0.severity) }
@@ -76,7 +77,7 @@ public struct HTTPBodyJSONRule: Rule {
     }
 
     /// The worst risk among the tags of an argument value, or its literal text.
-    private func risk(ofValue value: String, in template: Template?, resolver: VariableResolver, depth: Int) -> (what: String, severity: Severity)? {
+    private func risk(ofValue value: String, in template: Template?, resolver: VariableScope, depth: Int) -> (what: String, severity: Severity)? {
         let scan = TemplateTagScanner.scan(value)
         if scan.tags.isEmpty {
             return value.contains("\"") || value.contains("\\") || value.contains("\n") ? ("a literal with quotes, backslashes or newlines", .error) : nil

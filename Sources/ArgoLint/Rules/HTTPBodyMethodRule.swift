@@ -1,5 +1,6 @@
 import YAMLTree
 import ArgoModel
+import ArgoSemantics
 
 /// http-body-method: a body on a GET or HEAD request (method omitted = GET).
 public struct HTTPBodyMethodRule: Rule {

@@ -1,5 +1,6 @@
 import YAMLTree
 import ArgoModel
+import ArgoSemantics
 import ArgoSyntax
 
 /// http-insecure-credentials: a request that carries credentials (a header

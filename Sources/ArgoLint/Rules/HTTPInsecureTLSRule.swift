@@ -1,5 +1,6 @@
 import YAMLTree
 import ArgoModel
+import ArgoSemantics
 
 /// http-insecure-tls: `insecureSkipVerify: true` turns off certificate checks.
 public struct HTTPInsecureTLSRule: Rule {

@@ -1,5 +1,6 @@
 import YAMLTree
 import ArgoModel
+import ArgoSemantics
 
 /// http-method: Argo sends `http.method` exactly as written, and Go's HTTP
 /// client refuses anything that is not a token; a typo like `FETCH` goes out

@@ -1,5 +1,6 @@
 import YAMLTree
 import ArgoModel
+import ArgoSemantics
 
 /// http-timeout: `timeoutSeconds` must be a positive number of seconds.
 public struct HTTPTimeoutRule: Rule {

@@ -1,5 +1,6 @@
 import YAMLTree
 import ArgoModel
+import ArgoSemantics
 import ArgoSyntax
 
 /// http-url: a URL that cannot be valid once its `{{...}}` placeholders are

@@ -1,5 +1,6 @@
 import YAMLTree
 import ArgoModel
+import ArgoSemantics
 
 /// invalid-name: names Argo or Kubernetes reject when the resource is submitted.
 public struct InvalidNameRule: Rule {

@@ -1,5 +1,6 @@
 import YAMLTree
 import ArgoModel
+import ArgoSemantics
 
 /// schema-required: most findings come from `SchemaValidator` (Sources/ArgoSchema);
 /// this rule adds the requirements the field table cannot express: a Workflow

@@ -1,5 +1,6 @@
 import YAMLTree
 import ArgoModel
+import ArgoSemantics
 
 /// secret-lookup-unsupported: `{{=lookup 'secret' 'NAME' 'KEY'}}` is the seed
 /// dialect's way to read a Secret; upstream expr has no `lookup`, so under the

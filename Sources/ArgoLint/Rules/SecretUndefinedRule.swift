@@ -1,5 +1,6 @@
 import YAMLTree
 import ArgoModel
+import ArgoSemantics
 
 /// secret-undefined: an HTTP header's `valueFrom.secretKeyRef`, or under the
 /// seed dialect a `{{=lookup 'secret' 'NAME' 'KEY'}}`, names a Secret or a key

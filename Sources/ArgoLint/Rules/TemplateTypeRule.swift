@@ -1,5 +1,6 @@
 import YAMLTree
 import ArgoModel
+import ArgoSemantics
 
 /// template-type: every template needs exactly one type (container, script, dag, http, ...).
 public struct TemplateTypeRule: Rule {
@@ -20,24 +21,5 @@ public struct TemplateTypeRule: Rule {
             let found = template.types.map { "\"\($0.type.rawValue)\"" }.joined(separator: " and ")
             report.report(template.types[1].keySpan, "\(name) has more than one type (\(found)); a template must have exactly one")
         }
-    }
-}
-
-/// Templates written inline in DAG tasks and steps (`inline:`), recursively.
-enum InlineTemplates {
-    static func all(in spec: WorkflowSpec) -> [Template] {
-        var found: [Template] = []
-        var queue = spec.templates
-        while let template = queue.popLast() {
-            var calls: [TemplateCall] = template.dag?.tasks.map(\.call) ?? []
-            calls += template.steps?.flatMap { $0.map(\.call) } ?? []
-            for call in calls {
-                if let inline = call.inline {
-                    found.append(inline)
-                    queue.append(inline)
-                }
-            }
-        }
-        return found
     }
 }

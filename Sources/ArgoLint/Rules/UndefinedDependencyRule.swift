@@ -1,5 +1,6 @@
 import YAMLTree
 import ArgoModel
+import ArgoSemantics
 
 /// undefined-dependency: `dependencies` or `depends` names a task the DAG does not have.
 public struct UndefinedDependencyRule: Rule {

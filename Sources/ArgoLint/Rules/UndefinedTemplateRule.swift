@@ -1,5 +1,6 @@
 import YAMLTree
 import ArgoModel
+import ArgoSemantics
 
 /// undefined-template: `template:`, `entrypoint`, `onExit`, hooks, `templateRef`
 /// and `workflowTemplateRef` must name something that exists. A referenced

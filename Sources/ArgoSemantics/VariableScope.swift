@@ -3,19 +3,19 @@ import ArgoModel
 import ExprLang
 
 /// Why a `{{name}}` cannot resolve where it is written.
-struct ResolutionProblem: Sendable {
-    var message: String
-    var severity: Severity = .error
+public struct ResolutionProblem: Sendable {
+    public var message: String
+    public var severity: Severity = .error
     /// A replacement for the variable name (inside the tag), when one is clearly meant.
-    var replacement: String?
+    public var replacement: String?
 }
 
 /// Resolves simple tags the way Argo does at the site where they are written,
 /// and stricter where Argo would leave the tag unresolved or wait forever
 /// (a task output that is not upstream of the task using it).
-struct VariableResolver: Sendable {
-    let context: ResourceContext
-    let facts: WorkflowFacts
+public struct VariableScope: Sendable {
+    public let semantics: WorkflowSemantics
+    public let facts: WorkflowFacts
     /// Direct dependencies of each task, per DAG template (by task name). Transitive
     /// sets are computed only for the tasks that read another task's outputs.
     let directDependencies: [ObjectIdentifier: [String: [String]]]
@@ -30,12 +30,12 @@ struct VariableResolver: Sendable {
     static let nodeSuffixes = ["id", "startedAt", "finishedAt", "hostNodeName", "status", "exitCode", "ip", "outputs.result",
                                "outputs.parameters", "outputs.artifacts"]
 
-    init(context: ResourceContext) {
-        self.context = context
-        facts = WorkflowFacts(context)
+    public init(semantics: WorkflowSemantics) {
+        self.semantics = semantics
+        facts = WorkflowFacts(semantics)
         var direct: [ObjectIdentifier: [String: [String]]] = [:]
         var tasksByName: [ObjectIdentifier: [String: DAGTask]] = [:]
-        for (template, dag, graph) in context.dags {
+        for (template, dag, graph) in semantics.dags {
             var deps: [String: [String]] = [:]
             var byName: [String: DAGTask] = [:]
             for (index, task) in dag.tasks.enumerated() {
@@ -47,7 +47,7 @@ struct VariableResolver: Sendable {
             tasksByName[ObjectIdentifier(template)] = byName
         }
         var stepsByName: [ObjectIdentifier: [String: Step]] = [:]
-        for template in context.allTemplates {
+        for template in semantics.allTemplates {
             guard let groups = template.steps else { continue }
             var byName: [String: Step] = [:]
             for step in groups.joined() { if let name = step.name?.value, byName[name] == nil { byName[name] = step } }
@@ -59,7 +59,7 @@ struct VariableResolver: Sendable {
     }
 
     /// The transitive dependencies of one task of a DAG template.
-    func upstream(of task: String, in template: Template) -> Set<String> {
+    public func upstream(of task: String, in template: Template) -> Set<String> {
         guard let direct = directDependencies[ObjectIdentifier(template)] else { return [] }
         var seen = Set<String>()
         var queue = direct[task] ?? []
@@ -71,7 +71,7 @@ struct VariableResolver: Sendable {
 
     // MARK: Simple tags
 
-    func resolve(_ name: String, at site: ReferenceSite) -> ResolutionProblem? {
+    public func resolve(_ name: String, at site: ReferenceSite) -> ResolutionProblem? {
         let parts = name.splitBytes(".")
         guard let root = parts.first else { return nil }
         switch root {
@@ -246,9 +246,9 @@ struct VariableResolver: Sendable {
                                       candidates: dag.tasks.compactMap { $0.name?.value },
                                       target: tasksByName[ObjectIdentifier(template)]?[taskName]?.call, upstream: nil, user: nil, ownName: nil)
         case .templateBody(let template):
-            if context.dialect == .seed, let problem = seedCallerCheck(template, taskName: taskName, suffix: suffix, name: name) {
+            if semantics.dialect == .seed, let problem = seedCallerCheck(template, taskName: taskName, suffix: suffix, name: name) {
                 return problem
-            } else if context.dialect == .seed {
+            } else if semantics.dialect == .seed {
                 return nil
             }
             return ResolutionProblem(message: "{{\(name)}} cannot be resolved in the body of template \"\(template.name?.value ?? "?")\": Argo resolves tasks.* only in a DAG task's own fields; pass the value in as an input parameter")
@@ -364,15 +364,7 @@ struct VariableResolver: Sendable {
     }
 
     /// The template a task or step calls, when it can be found.
-    func calledTemplate(_ call: TemplateCall) -> Template? {
-        if let inline = call.inline { return inline }
-        if let name = call.template?.value { return context.localTemplates.first { $0.name?.value == name } }
-        if let ref = call.templateRef, let name = ref.name?.value, let template = ref.template?.value,
-           let target = context.workspace.workflowTemplate(named: name, clusterScope: ref.clusterScope) {
-            return target.resource.spec.template(named: template)
-        }
-        return nil
-    }
+    public func calledTemplate(_ call: TemplateCall) -> Template? { semantics.calledTemplate(call) }
 
     /// Seed dialect: a leaf template may read `tasks.X.*` of the DAG task that calls it,
     /// provided X is upstream of every task that calls it.
@@ -396,21 +388,14 @@ struct VariableResolver: Sendable {
     }
 
     /// DAG tasks (with their DAG template) that call `template` by name.
-    func callingTasks(of template: Template) -> [(Template, DAGTask)] {
-        guard let name = template.name?.value else { return [] }
-        var result: [(Template, DAGTask)] = []
-        for (dagTemplate, dag, _) in context.dags {
-            for task in dag.tasks where task.call.template?.value == name { result.append((dagTemplate, task)) }
-        }
-        return result
-    }
+    public func callingTasks(of template: Template) -> [(Template, DAGTask)] { semantics.callingTasks(of: template) }
 
     // MARK: Expression environments
 
     /// The flat variables visible at a site for `{{= }}` tags, apart from task
     /// and step outputs (see `nodeVariables`): the same for every tag of one
     /// template and loop kind, so callers build its environment once.
-    func baseVariables(at site: ReferenceSite) -> (variables: [String: ExprType], openPrefixes: [String]) {
+    public func baseVariables(at site: ReferenceSite) -> (variables: [String: ExprType], openPrefixes: [String]) {
         var vars: [String: ExprType] = [:]
         var open = ["outputs", "node", "workflow.creationTimestamp", "workflow.scheduledTime", "workflow.duration", "cronworkflow"]
         for field in ["name", "namespace", "uid", "mainEntrypoint", "serviceAccountName", "status"] { vars["workflow.\(field)"] = .string }
@@ -439,7 +424,7 @@ struct VariableResolver: Sendable {
             }
             if let type = template.type, type.runsInPod { vars["pod.name"] = .string }
             // The seed dialect resolves tasks.* in a template body from its callers.
-            if case .templateBody = site, context.dialect == .seed { open.append("tasks") }
+            if case .templateBody = site, semantics.dialect == .seed { open.append("tasks") }
         }
         switch loopKind(at: site) {
         case .none: break
@@ -449,10 +434,10 @@ struct VariableResolver: Sendable {
         return (vars, open)
     }
 
-    enum LoopKind: Hashable { case none, scalarItems, structuredItems }
+    public enum LoopKind: Hashable, Sendable { case none, scalarItems, structuredItems }
 
     /// What `item` is at a site: absent, a plain value, or a map/JSON value.
-    func loopKind(at site: ReferenceSite) -> LoopKind {
+    public func loopKind(at site: ReferenceSite) -> LoopKind {
         guard let call = site.call, call.isLooped else { return .none }
         if call.withParam != nil || call.withItems?.items?.contains(where: { $0.isMapping }) == true { return .structuredItems }
         return .scalarItems
@@ -461,7 +446,7 @@ struct VariableResolver: Sendable {
     /// The `tasks`/`steps` roots visible at a site, holding only the tasks or
     /// steps the expression names (its words; names may hold '-', as in
     /// tasks['call-2']). Built directly as records: this runs for every tag.
-    func nodeRoots(at site: ReferenceSite, mentioning source: String) -> [String: ExprType] {
+    public func nodeRoots(at site: ReferenceSite, mentioning source: String) -> [String: ExprType] {
         var words: [Substring] = []
         let utf8 = source.utf8
         var start: String.Index?

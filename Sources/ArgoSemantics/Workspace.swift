@@ -5,11 +5,21 @@ import ArgoModel
 public struct LocatedResource: Sendable {
     public var file: SourceFile
     public var resource: ArgoResource
+
+    public init(file: SourceFile, resource: ArgoResource) {
+        self.file = file
+        self.resource = resource
+    }
 }
 
 public struct LocatedSecret: Sendable {
     public var file: SourceFile
     public var secret: SecretManifest
+
+    public init(file: SourceFile, secret: SecretManifest) {
+        self.file = file
+        self.secret = secret
+    }
 }
 
 /// Cross-file facts of one run: every WorkflowTemplate, ClusterWorkflowTemplate

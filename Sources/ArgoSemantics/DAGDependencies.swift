@@ -3,10 +3,10 @@ import ArgoModel
 import ArgoSyntax
 
 /// One task name a DAG task depends on, with where it was written.
-struct DependencyReference: Sendable {
-    var task: String
+public struct DependencyReference: Sendable {
+    public var task: String
     /// The `depends` operand's result word (`a.Failed`), when there is one.
-    var result: DependsResult?
+    public var result: DependsResult?
     private var location: Location
 
     private enum Location: Sendable {
@@ -15,18 +15,18 @@ struct DependencyReference: Sendable {
         case inScalar(ScalarField, Range<Int>)
     }
 
-    init(task: String, span: SourceSpan) {
+    public init(task: String, span: SourceSpan) {
         self.task = task
         self.location = .span(span)
     }
 
-    init(task: String, result: DependsResult?, in scalar: ScalarField, range: Range<Int>) {
+    public init(task: String, result: DependsResult?, in scalar: ScalarField, range: Range<Int>) {
         self.task = task
         self.result = result
         self.location = .inScalar(scalar, range)
     }
 
-    func span(in file: SourceFile) -> SourceSpan {
+    public func span(in file: SourceFile) -> SourceSpan {
         switch location {
         case .span(let span): return span
         case .inScalar(let scalar, let range): return scalar.sourceSpan(range, in: file)
@@ -36,13 +36,13 @@ struct DependencyReference: Sendable {
 
 /// The dependency edges of one DAG, from `dependencies` lists and `depends`
 /// expressions, with spans mapped back into the file.
-struct DAGDependencies: Sendable {
+public struct DAGDependencies: Sendable {
     /// `references[i]` are the dependencies of `dag.tasks[i]`, in source order.
-    var references: [[DependencyReference]]
+    public var references: [[DependencyReference]]
     /// `depends` strings that did not parse, by task index.
-    var dependsFailures: [Int: DependsParseFailure]
+    public var dependsFailures: [Int: DependsParseFailure]
 
-    init(dag: DAGTemplate) {
+    public init(dag: DAGTemplate) {
         var references: [[DependencyReference]] = []
         var failures: [Int: DependsParseFailure] = [:]
         for (index, task) in dag.tasks.enumerated() {
@@ -69,7 +69,7 @@ struct DAGDependencies: Sendable {
 
 extension ScalarField {
     /// Maps a byte range of this scalar's value to a span in the file.
-    func sourceSpan(_ range: Range<Int>, in file: SourceFile) -> SourceSpan {
+    public func sourceSpan(_ range: Range<Int>, in file: SourceFile) -> SourceSpan {
         let node = YAMLNode(scalar: YAMLScalar(value: value, style: style, tag: nil), span: span)
         return ScalarSourceMap(file: file, node: node).sourceSpan(range)
     }

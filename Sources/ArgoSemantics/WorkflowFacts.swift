@@ -2,21 +2,21 @@ import YAMLTree
 import ArgoModel
 
 /// Resource-wide facts the variable resolver needs, gathered once.
-struct WorkflowFacts: Sendable {
+public struct WorkflowFacts: Sendable {
     /// Declared `spec.arguments.parameters` (merged with a referenced WorkflowTemplate's); nil = any name accepted.
-    var parameters: Set<String>?
-    var labelKeys: Set<String>
-    var annotationKeys: Set<String>
-    var globalParameters: Set<String>
-    var globalArtifacts: Set<String>
+    public var parameters: Set<String>?
+    public var labelKeys: Set<String>
+    public var annotationKeys: Set<String>
+    public var globalParameters: Set<String>
+    public var globalArtifacts: Set<String>
     /// A `globalName` written with a tag: any `workflow.outputs.*` might exist.
-    var hasTemplatedGlobalName: Bool
-    var hasOnExit: Bool
-    var hasPriority: Bool
-    var kind: ArgoKind
+    public var hasTemplatedGlobalName: Bool
+    public var hasOnExit: Bool
+    public var hasPriority: Bool
+    public var kind: ArgoKind
 
-    init(_ context: ResourceContext) {
-        let resource = context.resource
+    public init(_ semantics: WorkflowSemantics) {
+        let resource = semantics.resource
         let spec = resource.spec
         kind = resource.kind
         var parameters: Set<String>? = Set(spec.arguments.parameters.compactMap { $0.name?.value })
@@ -28,7 +28,7 @@ struct WorkflowFacts: Sendable {
             parameters = nil
         }
         if let ref = spec.workflowTemplateRef, let name = ref.name?.value {
-            if let target = context.workspace.workflowTemplate(named: name, clusterScope: ref.clusterScope) {
+            if let target = semantics.workspace.workflowTemplate(named: name, clusterScope: ref.clusterScope) {
                 let targetSpec = target.resource.spec
                 parameters?.formUnion(targetSpec.arguments.parameters.compactMap { $0.name?.value })
                 labels.formUnion(targetSpec.workflowMetadataLabelKeys)
@@ -45,7 +45,7 @@ struct WorkflowFacts: Sendable {
         hasPriority = spec.hasPriority
         var globalParameters = Set<String>(), globalArtifacts = Set<String>()
         var templated = false
-        for template in context.allTemplates {
+        for template in semantics.allTemplates {
             for parameter in template.outputs.parameters {
                 if let global = parameter.globalName?.value {
                     if global.hasTemplateTag { templated = true } else { globalParameters.insert(global) }

@@ -2,7 +2,7 @@ import YAMLTree
 import ArgoModel
 
 /// Where a `{{...}}` tag sits, which decides the variables it may use.
-enum ReferenceSite: Sendable {
+public enum ReferenceSite: Sendable {
     /// A spec-level field outside the templates (arguments, hooks, metadata): workflow variables only.
     case spec
     /// The body of a template (its container, script, http, ...), outside its steps/dag call sites.
@@ -15,14 +15,14 @@ enum ReferenceSite: Sendable {
     /// The fields of a step; `inHook` as for tasks.
     case step(Template, Step, inHook: Bool = false)
 
-    var template: Template? {
+    public var template: Template? {
         switch self {
         case .spec: return nil
         case .templateBody(let t), .templateOutputs(let t), .task(let t, _, _), .step(let t, _, _): return t
         }
     }
 
-    var call: TemplateCall? {
+    public var call: TemplateCall? {
         switch self {
         case .task(_, let task, _): return task.call
         case .step(_, let step, _): return step.call
@@ -31,7 +31,7 @@ enum ReferenceSite: Sendable {
     }
 
     /// "task "x"", "step "x"", "template "x"" — for messages.
-    var ownerDescription: String {
+    public var ownerDescription: String {
         switch self {
         case .spec: return "the workflow spec"
         case .templateBody(let t), .templateOutputs(let t): return "template \"\(t.name?.value ?? "?")\""
@@ -42,20 +42,20 @@ enum ReferenceSite: Sendable {
 }
 
 /// A scalar holding at least one tag, and the site it belongs to.
-struct TagSite: Sendable {
-    var node: YAMLNode
-    var site: ReferenceSite
+public struct TagSite: Sendable {
+    public var node: YAMLNode
+    public var site: ReferenceSite
     /// The key this value sits under (`when`, `successCondition`, ...), when directly under one.
-    var key: String?
+    public var key: String?
 }
 
 /// Finds every scalar containing `{{` in a resource and assigns it its site.
 /// Keys are not scanned; `metrics` (their own variables) and `templateDefaults`
 /// (no single scope) are skipped.
-enum TagSiteCollector {
-    static func collect(_ context: ResourceContext) -> [TagSite] {
+public enum TagSiteCollector {
+    public static func collect(_ semantics: WorkflowSemantics) -> [TagSite] {
         var sites: [TagSite] = []
-        if let spec = context.spec.node {
+        if let spec = semantics.spec.node {
             for pair in spec.mappingPairs {
                 switch pair.key.stringValue {
                 case "templates", "templateDefaults", "metrics": continue
@@ -63,7 +63,7 @@ enum TagSiteCollector {
                 }
             }
         }
-        for template in context.allTemplates {
+        for template in semantics.allTemplates {
             collect(template, into: &sites)
         }
         return sites

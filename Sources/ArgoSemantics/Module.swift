@@ -1,1 +1,0 @@
-// Module ArgoSemantics: see Package.swift for its place in the pipeline.
