@@ -1,0 +1,249 @@
+import Foundation
+import ArgoModel
+import ArgoSemantics
+import ArgoSyntax
+import ExprLang
+import YAMLTree
+
+extension Runner {
+    /// One DAG task or step: `when`, loops, arguments, the called template, and its exit hook.
+    func runCall(_ call: TemplateCall, site: ReferenceSite, values: [String: String], path: String, displayName: String,
+                 parent: String, start: Double) async -> Outcome {
+        let siteValues = SiteValues(site: site, scope: scope, flat: values)
+        func finished(_ type: NodeType, _ phase: NodePhase, _ message: String) -> Outcome {
+            var node = RunNode(path: path, displayName: displayName, type: type, template: call.template?.value)
+            node.phase = phase
+            node.message = message
+            node.startedAt = start
+            node.finishedAt = start
+            recorder.add(node, parent: parent)
+            return Outcome(phase: phase, message: message, startedAt: start, finishedAt: start, path: path)
+        }
+        if call.isLooped {
+            let items: [LoopItem]
+            do { items = try LoopItems.expand(call, values: siteValues) } catch let failure as SiteValues.Failure {
+                return finished(.skipped, .error, failure.message)
+            } catch {
+                return finished(.skipped, .error, "\(error)")
+            }
+            if items.isEmpty { return finished(.skipped, .skipped, "Skipped, empty params") }
+            var group = RunNode(path: path, displayName: displayName, type: .taskGroup, template: call.template?.value)
+            group.startedAt = start
+            group.phase = .running
+            recorder.add(group, parent: parent)
+            let outcomes = await withTaskGroup(of: (Int, Outcome).self) { tasks in
+                for (index, item) in items.enumerated() {
+                    var itemValues = values
+                    itemValues["item"] = item.text
+                    for (key, value) in item.fields { itemValues["item.\(key)"] = value }
+                    let childPath = "\(path)(\(index):\(item.description))"
+                    let childName = "\(displayName)(\(index):\(item.description))"
+                    // Registered here, in item order, before any of them runs.
+                    recorder.add(RunNode(path: childPath, displayName: childName, type: .skipped, template: nil), parent: path)
+                    tasks.addTask {
+                        (index, await self.runSingle(call, site: site, values: itemValues, path: childPath, displayName: childName,
+                                                     parent: path, start: start))
+                    }
+                }
+                var collected: [(Int, Outcome)] = []
+                for await result in tasks { collected.append(result) }
+                return collected.sorted { $0.0 < $1.0 }.map(\.1)
+            }
+            let failed = outcomes.first { $0.phase.isFailedOrError }
+            let phase: NodePhase = outcomes.contains { $0.phase == .error } ? .error : (failed != nil ? .failed : .succeeded)
+            let message = failed.map { "child '\($0.path)' failed" } ?? ""
+            let finish = outcomes.map(\.finishedAt).max() ?? start
+            let parameters = LoopItems.aggregateParameters(outcomes)
+            recorder.update(path) { node in
+                node.phase = phase
+                node.message = message
+                node.finishedAt = finish
+                node.outputParameters = parameters.map { ("", $0) }
+            }
+            var outcome = Outcome(phase: phase, message: message, startedAt: start, finishedAt: finish, path: path)
+            outcome.parameters = parameters.isEmpty ? [] : [("", parameters[0])]
+            return outcome
+        }
+        return await runSingle(call, site: site, values: values, path: path, displayName: displayName, parent: parent, start: start)
+    }
+
+    /// A call without a loop, or one loop item (whose node the loop registered already, to fix its place).
+    private func runSingle(_ call: TemplateCall, site: ReferenceSite, values: [String: String], path: String, displayName: String,
+                           parent: String?, start: Double) async -> Outcome {
+        let siteValues = SiteValues(site: site, scope: scope, flat: values)
+        func finished(_ phase: NodePhase, _ message: String) -> Outcome {
+            var node = RunNode(path: path, displayName: displayName, type: .skipped, template: call.template?.value)
+            node.phase = phase
+            node.message = message
+            node.startedAt = start
+            node.finishedAt = start
+            recorder.add(node, parent: parent)
+            return Outcome(phase: phase, message: message, startedAt: start, finishedAt: start, path: path)
+        }
+        if let when = call.when?.value, !when.isEmpty {
+            let substituted: String
+            do { substituted = try siteValues.substitute(when) } catch let failure as SiteValues.Failure {
+                return finished(.error, failure.message)
+            } catch { return finished(.error, "\(error)") }
+            switch WhenCondition.evaluate(substituted) {
+            case .success(true): break
+            case .success(false): return finished(.skipped, "when '\(substituted)' evaluated false")
+            case .failure(let error): return finished(.error, error.message)
+            }
+        }
+        guard let template = semantics.calledTemplate(call) else {
+            return finished(.error, "template \(call.template?.value ?? call.templateRef?.template?.value ?? "") not found")
+        }
+        var arguments: [String: String] = [:]
+        for parameter in call.arguments.parameters {
+            guard let pname = parameter.name?.value else { continue }
+            do {
+                if let value = parameter.value?.value {
+                    arguments[pname] = try siteValues.substitute(value)
+                } else if let expression = parameter.valueFrom?.field("expression")?.value {
+                    arguments[pname] = try siteValues.evaluate(expression)
+                } else if let fromParameter = parameter.valueFrom?.field("parameter")?.value {
+                    arguments[pname] = try siteValues.substitute(fromParameter)
+                }
+            } catch let failure as SiteValues.Failure {
+                return finished(.error, failure.message)
+            } catch { return finished(.error, "\(error)") }
+        }
+        let outcome = await runTemplate(template, call: call, arguments: arguments, path: path, displayName: displayName,
+                                        parent: parent, start: start, caller: values)
+        return await runExitHook(call, site: site, after: outcome, values: values, path: path, displayName: displayName, parent: parent)
+    }
+
+    /// `hooks.exit` (or the deprecated `onExit`) of a task or step: runs once the node is done.
+    private func runExitHook(_ call: TemplateCall, site: ReferenceSite, after outcome: Outcome, values: [String: String], path: String,
+                             displayName: String, parent: String?) async -> Outcome {
+        var template: Template?
+        var arguments = Arguments(nil)
+        if let hook = call.hooks.first(where: { $0.event?.value == "exit" }) {
+            if let name = hook.template?.value { template = semantics.template(named: name) }
+            if template == nil, let ref = hook.templateRef { template = semantics.referencedTemplate(ref) }
+            arguments = hook.arguments
+        } else if let name = call.onExit?.value {
+            template = semantics.template(named: name)
+        }
+        guard let template else { return outcome }
+        var hookValues = values
+        if let finished = recorder.node(path) {
+            let kind = site.template?.dag != nil ? "tasks" : "steps"
+            hookValues.merge(Runner.nodeValues(finished, kind: kind)) { _, new in new }
+        }
+        let hookSite: ReferenceSite
+        switch site {
+        case .task(let t, let task, _): hookSite = .task(t, task, inHook: true)
+        case .step(let t, let step, _): hookSite = .step(t, step, inHook: true)
+        default: hookSite = site
+        }
+        let siteValues = SiteValues(site: hookSite, scope: scope, flat: hookValues)
+        var args: [String: String] = [:]
+        for parameter in arguments.parameters {
+            guard let pname = parameter.name?.value else { continue }
+            args[pname] = (try? siteValues.substitute(parameter.value?.value ?? "")) ?? ""
+        }
+        let hookOutcome = await runTemplate(template, call: nil, arguments: args, path: path + ".onExit", displayName: displayName + ".onExit",
+                                            parent: parent, start: outcome.finishedAt, caller: hookValues)
+        var result = outcome
+        result.finishedAt = hookOutcome.finishedAt
+        return result
+    }
+}
+
+/// One item of withItems / withParam / withSequence.
+struct LoopItem {
+    /// `{{item}}`: the value itself, or JSON for a map or list.
+    var text: String
+    /// `{{item.key}}` for map items.
+    var fields: [String: String]
+    /// What the node name shows: the value, or sorted `key:value` pairs.
+    var description: String
+}
+
+enum LoopItems {
+    static func expand(_ call: TemplateCall, values: SiteValues) throws -> [LoopItem] {
+        if let items = call.withItems {
+            return try items.sequenceItems.map { try item(from: $0, values: values) }
+        }
+        if let param = call.withParam?.value {
+            let text = try values.substitute(param)
+            guard let parsed = try? ExprValue.parseJSON(text), case .array(let elements, _, _) = parsed else {
+                throw SiteValues.Failure(message: "withParam value could not be parsed as a JSON list: \(text.trimmingSpaces)")
+            }
+            return try elements.map { try item(from: $0) }
+        }
+        if let sequence = call.withSequence {
+            func number(_ key: String) throws -> Int? {
+                guard let raw = sequence.field(key)?.value else { return nil }
+                let text = try values.substitute(raw)
+                guard let n = Int(text) else { throw SiteValues.Failure(message: "withSequence.\(key) \(text) is not a number") }
+                return n
+            }
+            let start = try number("start") ?? 0
+            let end: Int
+            if let count = try number("count") {
+                if count == 0 { return [] }
+                end = start + count - 1
+            } else {
+                end = try number("end") ?? start
+            }
+            let format = sequence.field("format")?.value
+            let numbers = start <= end ? Array(start...end) : Array((end...start).reversed())
+            return numbers.map { n in
+                let text = format.map { String(format: $0.replacingOccurrences(of: "%d", with: "%ld"), n) } ?? String(n)
+                return LoopItem(text: text, fields: [:], description: text)
+            }
+        }
+        return []
+    }
+
+    private static func item(from node: YAMLNode, values: SiteValues) throws -> LoopItem {
+        if let scalar = node.scalar {
+            let text = try values.substitute(scalar.value)
+            return LoopItem(text: text, fields: [:], description: text)
+        }
+        let value = try ExprValue.parseJSON(try values.substitute(JSONFromYAML.text(node)))
+        return try item(from: value)
+    }
+
+    private static func item(from value: ExprValue) throws -> LoopItem {
+        switch value {
+        case .string(let s): return LoopItem(text: s, fields: [:], description: s)
+        case .map(let entries, _):
+            var fields: [String: String] = [:]
+            for (key, v) in entries {
+                if case .string(let s) = v { fields[key.value.goText] = s } else { fields[key.value.goText] = (try? v.jsonText()) ?? v.goText }
+            }
+            let description = fields.keys.sorted().map { "\($0):\(fields[$0] ?? "")" }.joined(separator: ",")
+            return LoopItem(text: (try? value.jsonText()) ?? "", fields: fields, description: description)
+        default:
+            let text = (try? value.jsonText()) ?? value.goText
+            return LoopItem(text: text, fields: [:], description: text)
+        }
+    }
+
+    /// A looped node's `outputs.parameters`: a JSON list of each child's parameters.
+    static func aggregateParameters(_ outcomes: [Runner.Outcome]) -> [String] {
+        let withParameters = outcomes.filter { !$0.parameters.isEmpty }
+        guard !withParameters.isEmpty else { return [] }
+        return [JSONText.array(withParameters.map { JSONText.object($0.parameters.map { ($0.name, $0.value) }) })]
+    }
+}
+
+/// YAML values written as JSON text (withItems maps and lists).
+enum JSONFromYAML {
+    static func text(_ node: YAMLNode) -> String {
+        switch node.content {
+        case .scalar(let scalar):
+            switch scalar.resolved {
+            case .int, .float, .bool, .null: return scalar.value.isEmpty ? "null" : scalar.value
+            default: return JSONText.string(scalar.value)
+            }
+        case .sequence(let items): return "[" + items.map(text).joined(separator: ",") + "]"
+        case .mapping(let pairs):
+            return "{" + pairs.map { JSONText.string($0.key.stringValue ?? "") + ":" + text($0.value) }.joined(separator: ",") + "}"
+        }
+    }
+}

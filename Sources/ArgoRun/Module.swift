@@ -1,1 +1,0 @@
-// Module ArgoRun: see Package.swift for its place in the pipeline.
