@@ -61,6 +61,23 @@ public struct RequestRecord: Sendable {
     public var error: String?
     public var startedAt: Double
     public var finishedAt: Double
+
+    public init(node: String, nodePath: String, method: String, url: String, headers: [(name: String, value: String)], body: String,
+                status: Int? = nil, responseHeaders: [(name: String, value: String)] = [], responseBody: String? = nil, error: String? = nil,
+                startedAt: Double, finishedAt: Double) {
+        self.node = node
+        self.nodePath = nodePath
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+        self.status = status
+        self.responseHeaders = responseHeaders
+        self.responseBody = responseBody
+        self.error = error
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+    }
 }
 
 /// Everything a run produced, in a deterministic order.
@@ -75,4 +92,16 @@ public struct RunReport: Sendable {
     public var nodes: [RunNode]
     public var requests: [RequestRecord]
     public var finishedAt: Double
+
+    public init(workflowName: String, declaredName: String, uid: String, phase: NodePhase, message: String, nodes: [RunNode],
+                requests: [RequestRecord], finishedAt: Double) {
+        self.workflowName = workflowName
+        self.declaredName = declaredName
+        self.uid = uid
+        self.phase = phase
+        self.message = message
+        self.nodes = nodes
+        self.requests = requests
+        self.finishedAt = finishedAt
+    }
 }
