@@ -79,7 +79,7 @@ public final class Template: Sendable {
         if let stepsNode, stepsNode.isSequence {
             var groups: [[Step]] = []
             for (groupIndex, group) in stepsNode.sequenceItems.enumerated() {
-                // A group that is not a list is a schema-type error reported by the validator.
+                // A group that is not a list is a wrong-type issue of the schema validator.
                 let members = group.isSequence ? group.sequenceItems : .empty
                 groups.append(members.enumerated().compactMap { Step($0.element, group: groupIndex, index: $0.offset) })
             }

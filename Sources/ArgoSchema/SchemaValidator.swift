@@ -1,23 +1,19 @@
 import YAMLTree
 
 /// Walks a YAML document against the schema table and reports unknown fields
-/// (`schema-unknown-field`), values of the wrong shape (`schema-type`) and
-/// missing required fields (`schema-required`).
+/// (`.unknownField`), values of the wrong shape (`.wrongType`) and missing
+/// required fields (`.missingRequired`).
 ///
 /// Recursion follows the YAML depth (capped by the parser); frames are small.
 /// Field lookups use the dictionaries prebuilt in each `ObjectSpec`, and
 /// message text is only built when something is reported.
 public enum SchemaValidator {
-    public static let unknownFieldRule = "schema-unknown-field"
-    public static let typeRule = "schema-type"
-    public static let requiredRule = "schema-required"
-
     /// Findings for one document whose root should be the object `id`
     /// (see `ArgoSchema.objectID(apiVersion:kind:)`), in document order.
-    public static func validate(_ root: YAMLNode, as id: ObjectID) -> [Diagnostic] {
+    public static func validate(_ root: YAMLNode, as id: ObjectID) -> [SchemaIssue] {
         var walker = Walker()
         walker.checkObject(root, ArgoSchema.spec(id), at: Place(field: nil, object: "", role: .root))
-        return walker.diagnostics
+        return walker.issues
     }
 }
 
@@ -53,7 +49,7 @@ struct Place {
 }
 
 struct Walker {
-    var diagnostics: [Diagnostic] = []
+    var issues: [SchemaIssue] = []
 
     // MARK: Objects
 
@@ -131,8 +127,8 @@ struct Walker {
             let fix: Fix? = node.tag == nil && node.aliasSpan == nil
                 ? Fix(description: "quote \(quoted(scalar.value))", edits: [TextEdit(span: node.span, newText: quoted(scalar.value))])
                 : nil
-            diagnostics.append(Diagnostic(
-                rule: SchemaValidator.typeRule, severity: .warning,
+            issues.append(SchemaIssue(
+                kind: .wrongType, severity: .warning,
                 message: "\(place.description) is a string, but YAML reads \(scalar.value) as \(node.kindDescription): Kubernetes stores \(quoted(converted)); quote the value to keep \(quoted(scalar.value))",
                 span: node.span, fix: fix))
             return
@@ -176,8 +172,8 @@ struct Walker {
     // MARK: Findings
 
     mutating func typeError(_ node: YAMLNode, _ message: String, fix: Fix? = nil) {
-        diagnostics.append(Diagnostic(rule: SchemaValidator.typeRule, severity: .error, message: message,
-                                      span: node.aliasSpan ?? node.span, fix: fix))
+        issues.append(SchemaIssue(kind: .wrongType, severity: .error, message: message,
+                                  span: node.aliasSpan ?? node.span, fix: fix))
     }
 
     mutating func reportUnknown(_ pair: YAMLPair, key: String, in spec: ObjectSpec, pairs: YAMLMapping) {
@@ -201,8 +197,8 @@ struct Walker {
         } else if !suggestions.isEmpty {
             message += "; did you mean " + suggestions.prefix(3).map(quoted).joined(separator: " or ") + "?"
         }
-        diagnostics.append(Diagnostic(rule: SchemaValidator.unknownFieldRule, severity: .error, message: message,
-                                      span: pair.key.aliasSpan ?? pair.key.span, fix: fix))
+        issues.append(SchemaIssue(kind: .unknownField, severity: .error, message: message,
+                                  span: pair.key.aliasSpan ?? pair.key.span, fix: fix))
     }
 
     /// `contentType: T` under `http` (a convenience some guides show): Argo has no such
@@ -215,8 +211,8 @@ struct Walker {
                       edits: [TextEdit(span: SourceSpan(start: pair.key.span.start, end: pair.value.span.end),
                                        newText: "headers: [{name: Content-Type, value: \(quoted(value.value))}]")])
         }
-        diagnostics.append(Diagnostic(
-            rule: SchemaValidator.unknownFieldRule, severity: .error,
+        issues.append(SchemaIssue(
+            kind: .unknownField, severity: .error,
             message: "unknown field \"contentType\" in \(spec.displayName); Argo has no such field: send a \"Content-Type\" entry in \"headers\" instead",
             span: pair.key.span, fix: fix))
     }
@@ -225,8 +221,8 @@ struct Walker {
         for field in spec.requiredFields {
             if let pair = pairs.first(where: { $0.key.scalar?.value == field.name }) {
                 if isEmptyValue(pair.value) {
-                    diagnostics.append(Diagnostic(
-                        rule: SchemaValidator.requiredRule, severity: .error,
+                    issues.append(SchemaIssue(
+                        kind: .missingRequired, severity: .error,
                         message: "required field \(quoted(field.name)) in \(spec.displayName) has no value",
                         span: pair.key.aliasSpan ?? pair.key.span))
                 }
@@ -247,7 +243,7 @@ struct Walker {
             if case .requiredUnless(let alternatives) = field.requirement {
                 message += " (or " + alternatives.map(quoted).joined(separator: ", ") + ")"
             }
-            diagnostics.append(Diagnostic(rule: SchemaValidator.requiredRule, severity: .error, message: message, span: span))
+            issues.append(SchemaIssue(kind: .missingRequired, severity: .error, message: message, span: span))
         }
     }
 

@@ -4,7 +4,7 @@ import CLibYAML
 /// the problems found (syntax errors, duplicate keys, limits hit).
 public struct YAMLParseResult: Sendable {
     public var documents: [YAMLDocument]
-    public var diagnostics: [Diagnostic]
+    public var issues: [YAMLIssue]
 }
 
 /// Limits that keep hostile input from exhausting the stack or memory.
@@ -19,13 +19,10 @@ public struct YAMLLimits: Sendable {
 
 /// Builds `YAMLNode` trees from libyaml's event stream.
 public enum YAMLParser {
-    public static let syntaxRule = "yaml-syntax"
-    public static let duplicateKeyRule = "yaml-duplicate-key"
-
     public static func parse(_ file: SourceFile, limits: YAMLLimits = YAMLLimits()) -> YAMLParseResult {
         var builder = TreeBuilder(file: file, limits: limits)
         builder.run()
-        return YAMLParseResult(documents: builder.documents, diagnostics: builder.diagnostics)
+        return YAMLParseResult(documents: builder.documents, issues: builder.issues)
     }
 }
 
@@ -67,7 +64,7 @@ private struct TreeBuilder {
     let limits: YAMLLimits
     let marks: MarkMapper
     var documents: [YAMLDocument] = []
-    var diagnostics: [Diagnostic] = []
+    var issues: [YAMLIssue] = []
     /// Roots of the finished documents (node ids), wrapped once the arena is complete.
     private var documentRoots: [(root: Int, index: Int)] = []
     private var arena = YAMLTreeStorage.Builder()
@@ -128,12 +125,12 @@ private struct TreeBuilder {
 
     private mutating func parseEvents() {
         if file.bytes.count >= 2 && ((file.bytes[0] == 0xFE && file.bytes[1] == 0xFF) || (file.bytes[0] == 0xFF && file.bytes[1] == 0xFE)) {
-            diagnostics.append(Diagnostic(rule: YAMLParser.syntaxRule, severity: .error, message: "the file is UTF-16; Kubernetes manifests must be UTF-8", span: SourceSpan(start: 0, end: 2)))
+            issues.append(YAMLIssue(kind: .syntax, message: "the file is UTF-16; Kubernetes manifests must be UTF-8", span: SourceSpan(start: 0, end: 2)))
             return
         }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
-            diagnostics.append(Diagnostic(rule: YAMLParser.syntaxRule, severity: .error, message: "the YAML parser could not be initialised", span: SourceSpan(start: 0, end: 0)))
+            issues.append(YAMLIssue(kind: .syntax, message: "the YAML parser could not be initialised", span: SourceSpan(start: 0, end: 0)))
             return
         }
         defer { yaml_parser_delete(&parser) }
@@ -175,7 +172,7 @@ private struct TreeBuilder {
             message += "; YAML does not allow tabs for indentation, use spaces"
         }
         let end = nextCharacterEnd(after: offset)
-        diagnostics.append(Diagnostic(rule: YAMLParser.syntaxRule, severity: .error, message: message, span: SourceSpan(start: offset, end: end)))
+        issues.append(YAMLIssue(kind: .syntax, message: message, span: SourceSpan(start: offset, end: end)))
     }
 
     private func nextCharacterEnd(after offset: Int) -> Int {
@@ -225,12 +222,12 @@ private struct TreeBuilder {
             let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
             let span = SourceSpan(start: marks.offset(event.start_mark), end: marks.offset(event.end_mark))
             guard let target = anchors[name] else {
-                diagnostics.append(Diagnostic(rule: YAMLParser.syntaxRule, severity: .error, message: "alias \"*\(name)\" refers to an anchor that is not defined before it", span: span))
+                issues.append(YAMLIssue(kind: .syntax, message: "alias \"*\(name)\" refers to an anchor that is not defined before it", span: span))
                 return add(arena.addScalar(YAMLScalar(value: "", style: .plain, tag: nil), span: span, anchor: nil))
             }
             expanded += arena.records[target].weight
             if expanded > limits.maxExpandedNodes {
-                diagnostics.append(Diagnostic(rule: YAMLParser.syntaxRule, severity: .error, message: "aliases expand this document to more than \(limits.maxExpandedNodes) nodes; refusing to expand it (an alias bomb?)", span: span))
+                issues.append(YAMLIssue(kind: .syntax, message: "aliases expand this document to more than \(limits.maxExpandedNodes) nodes; refusing to expand it (an alias bomb?)", span: span))
                 return false
             }
             return add(arena.addAlias(of: target, span: span))
@@ -278,7 +275,7 @@ private struct TreeBuilder {
     private mutating func checkDepth(_ event: yaml_event_t) -> Bool {
         guard stack.count < limits.maxDepth else {
             let offset = marks.offset(event.start_mark)
-            diagnostics.append(Diagnostic(rule: YAMLParser.syntaxRule, severity: .error, message: "nesting is deeper than \(limits.maxDepth) levels; refusing to read further", span: SourceSpan(start: offset, end: nextCharacterEnd(after: offset))))
+            issues.append(YAMLIssue(kind: .syntax, message: "nesting is deeper than \(limits.maxDepth) levels; refusing to read further", span: SourceSpan(start: offset, end: nextCharacterEnd(after: offset))))
             return false
         }
         return true
@@ -360,8 +357,8 @@ private struct TreeBuilder {
             if let firstIndex = stack[top].index(ofKey: keyText, in: pendingPairs, arena: arena) {
                 let firstSpan = arena.span(of: pendingPairs[stack[top].firstChild + 2 * firstIndex])
                 let firstPos = file.position(ofByte: firstSpan.start)
-                diagnostics.append(Diagnostic(
-                    rule: YAMLParser.duplicateKeyRule, severity: .error,
+                issues.append(YAMLIssue(
+                    kind: .duplicateKey,
                     message: "key \"\(keyText)\" is already defined at line \(firstPos.line) column \(firstPos.column); Kubernetes keeps only the last one, so the earlier value is silently dropped",
                     span: arena.span(of: key),
                     related: [RelatedLocation(span: firstSpan, message: "first definition of \"\(keyText)\"")]))

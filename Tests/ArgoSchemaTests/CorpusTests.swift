@@ -24,9 +24,9 @@ import YAMLTree
                 let root = document.root
                 guard let id = ArgoSchema.objectID(apiVersion: root["apiVersion"]?.stringValue, kind: root["kind"]?.stringValue) else { continue }
                 checked += 1
-                for diagnostic in SchemaValidator.validate(root, as: id) {
-                    let line = "\(relative):\(position(file, diagnostic.span.start)): \(diagnostic.severity) [\(diagnostic.rule)] \(diagnostic.message)"
-                    if diagnostic.severity == .error { errors.append(line) } else { warnings.append(line) }
+                for issue in SchemaValidator.validate(root, as: id) {
+                    let line = "\(relative):\(position(file, issue.span.start)): \(issue.severity) [\(issue.kind)] \(issue.message)"
+                    if issue.severity == .error { errors.append(line) } else { warnings.append(line) }
                 }
             }
         }

@@ -18,7 +18,7 @@ func workflow(_ templates: String) -> String {
 
 @Suite struct UnknownFieldTests {
     @Test func misspeltDependenciesInADAGTask() throws {
-        let (file, diagnostics) = validate(workflow("""
+        let (file, issues) = validate(workflow("""
           - name: main
             dag:
               tasks:
@@ -28,9 +28,9 @@ func workflow(_ templates: String) -> String {
                   dependecies: [a]
                   template: main
         """))
-        #expect(diagnostics.count == 1)
-        let d = try #require(diagnostics.first)
-        #expect(d.rule == "schema-unknown-field")
+        #expect(issues.count == 1)
+        let d = try #require(issues.first)
+        #expect(d.kind == .unknownField)
         #expect(d.severity == .error)
         #expect(d.message == #"unknown field "dependecies" in a DAG task; did you mean "dependencies"?"#)
         #expect(position(file, d.span.start) == "14:11")
@@ -41,13 +41,13 @@ func workflow(_ templates: String) -> String {
     }
 
     @Test func misspeltImageInAContainer() throws {
-        let (file, diagnostics) = validate(workflow("""
+        let (file, issues) = validate(workflow("""
           - name: main
             container:
               imag: alpine
         """))
-        let d = try #require(diagnostics.first)
-        #expect(diagnostics.count == 1)
+        let d = try #require(issues.first)
+        #expect(issues.count == 1)
         #expect(d.message == #"unknown field "imag" in a container; did you mean "image"?"#)
         #expect(position(file, d.span.start) == "10:7")
         #expect(d.fix?.edits.first?.newText == "image")
@@ -55,81 +55,81 @@ func workflow(_ templates: String) -> String {
     }
 
     @Test func caseOnlyDifferenceIsSuggested() throws {
-        let (_, diagnostics) = validate(workflow("""
+        let (_, issues) = validate(workflow("""
           - name: main
             container:
               Image: alpine
         """))
-        let d = try #require(diagnostics.first)
+        let d = try #require(issues.first)
         #expect(d.message == #"unknown field "Image" in a container; did you mean "image"?"#)
         #expect(d.fix != nil)
     }
 
     @Test func farKeyHasNoSuggestionAndNoFix() throws {
-        let (_, diagnostics) = validate(workflow("""
+        let (_, issues) = validate(workflow("""
           - name: main
             xyzzy: 1
             suspend: {}
         """))
-        let d = try #require(diagnostics.first)
-        #expect(diagnostics.count == 1)
+        let d = try #require(issues.first)
+        #expect(issues.count == 1)
         #expect(d.message == #"unknown field "xyzzy" in a template"#)
         #expect(d.fix == nil)
     }
 
     @Test func tiedCandidatesAreListedWithoutAFix() throws {
-        let (_, diagnostics) = validate(workflow("""
+        let (_, issues) = validate(workflow("""
           - name: main
             synchronization:
               mutexs: [{name: m}]
             suspend: {}
         """))
-        let d = try #require(diagnostics.first)
+        let d = try #require(issues.first)
         #expect(d.message == #"unknown field "mutexs" in synchronization; did you mean "mutex" or "mutexes"?"#)
         #expect(d.fix == nil)
     }
 
     @Test func aFieldAlreadyPresentIsNotSuggested() throws {
-        let (_, diagnostics) = validate(workflow("""
+        let (_, issues) = validate(workflow("""
           - name: main
             container:
               image: alpine
               imag: busybox
         """))
-        let d = try #require(diagnostics.first)
-        #expect(d.rule == "schema-unknown-field")
+        let d = try #require(issues.first)
+        #expect(d.kind == .unknownField)
         #expect(!d.message.contains("did you mean \"image\""))
     }
 
     @Test func mergeKeysAreNotUnknownFields() {
-        let (_, diagnostics) = validate(workflow("""
+        let (_, issues) = validate(workflow("""
           - &base
             name: base
             container: {image: alpine}
           - <<: *base
             name: other
         """))
-        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        #expect(issues.isEmpty, "\(issues.map(\.message))")
     }
 
     @Test func mergedKeysSatisfyRequiredFields() {
-        let (_, diagnostics) = validate(workflow("""
+        let (_, issues) = validate(workflow("""
           - name: main
             http:
               <<: {url: "http://x"}
         """))
-        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        #expect(issues.isEmpty, "\(issues.map(\.message))")
     }
 
     @Test func contentTypeUnderHTTPSuggestsAHeader() throws {
-        let (file, diagnostics) = validate(workflow("""
+        let (file, issues) = validate(workflow("""
           - name: main
             http:
               url: http://example.com
               contentType: application/json
         """))
-        let d = try #require(diagnostics.first)
-        #expect(d.rule == "schema-unknown-field")
+        let d = try #require(issues.first)
+        #expect(d.kind == .unknownField)
         #expect(d.message.contains(#""Content-Type""#))
         let fix = try #require(d.fix)
         #expect(apply(fix, to: file).contains(#"headers: [{name: Content-Type, value: "application/json"}]"#))
@@ -139,7 +139,7 @@ func workflow(_ templates: String) -> String {
     }
 
     @Test func unknownTopLevelAndSpecFields() {
-        let (_, diagnostics) = validate("""
+        let (_, issues) = validate("""
         apiVersion: argoproj.io/v1alpha1
         kind: Workflow
         metadata: {name: x, lables: {a: b}}
@@ -148,7 +148,7 @@ func workflow(_ templates: String) -> String {
           templatess: []
         specc: {}
         """)
-        #expect(diagnostics.map(\.message) == [
+        #expect(issues.map(\.message) == [
             #"unknown field "lables" in resource metadata; did you mean "labels"?"#,
             #"unknown field "templatess" in a workflow spec; did you mean "templates"?"#,
             #"unknown field "specc" in a Workflow"#, // "spec" is already there
@@ -158,14 +158,14 @@ func workflow(_ templates: String) -> String {
 
 @Suite struct TypeTests {
     @Test func quotedIntegerIsRejected() throws {
-        let (file, diagnostics) = validate(workflow("""
+        let (file, issues) = validate(workflow("""
           - name: main
             parallelism: "3"
             steps: []
         """))
-        let d = try #require(diagnostics.first)
-        #expect(diagnostics.count == 1)
-        #expect(d.rule == "schema-type")
+        let d = try #require(issues.first)
+        #expect(issues.count == 1)
+        #expect(d.kind == .wrongType)
         #expect(d.severity == .error)
         #expect(d.message == #""parallelism" in a template must be an integer, found a string ("3"); Kubernetes rejects a quoted value here"#)
         #expect(file.text(of: d.span) == #""3""#)
@@ -174,7 +174,7 @@ func workflow(_ templates: String) -> String {
     }
 
     @Test func mappingWhereAListIsExpected() throws {
-        let (file, diagnostics) = validate(workflow("""
+        let (file, issues) = validate(workflow("""
           - name: main
             dag:
               tasks:
@@ -182,51 +182,51 @@ func workflow(_ templates: String) -> String {
                   template: main
                   dependencies: {b: c}
         """))
-        let d = try #require(diagnostics.first)
+        let d = try #require(issues.first)
         #expect(d.message == #""dependencies" in a DAG task must be a list, found a mapping"#)
         #expect(position(file, d.span.start) == "13:25")
     }
 
     @Test func listWhereAStringIsExpected() throws {
-        let (_, diagnostics) = validate(workflow("""
+        let (_, issues) = validate(workflow("""
           - name: main
             dag:
               tasks:
                 - name: a
                   template: [main]
         """))
-        let d = try #require(diagnostics.first)
+        let d = try #require(issues.first)
         #expect(d.message == #""template" in a DAG task must be a string, found a list"#)
         #expect(d.severity == .error)
     }
 
     @Test func booleans() {
-        let (_, diagnostics) = validate(workflow("""
+        let (_, issues) = validate(workflow("""
           - name: main
             daemon: "true"
             failFast: 1
             container: {image: a, tty: yes}
         """))
-        #expect(diagnostics.map(\.message) == [
+        #expect(issues.map(\.message) == [
             #""daemon" in a template must be a boolean, found a string ("true"); Kubernetes rejects a quoted value here"#,
             #""failFast" in a template must be a boolean, found an integer (1)"#,
         ])
-        #expect(diagnostics.first?.fix?.edits.first?.newText == "true")
+        #expect(issues.first?.fix?.edits.first?.newText == "true")
     }
 
     @Test func stepsAreListsOfLists() throws {
-        let (_, diagnostics) = validate(workflow("""
+        let (_, issues) = validate(workflow("""
           - name: main
             steps:
               - name: a
                 template: main
         """))
-        let d = try #require(diagnostics.first)
+        let d = try #require(issues.first)
         #expect(d.message == #"an item of "steps" in a template must be a list, found a mapping"#)
     }
 
     @Test func listItemsAndMapEntriesAreChecked() {
-        let (_, diagnostics) = validate(workflow("""
+        let (_, issues) = validate(workflow("""
           - name: main
             metadata:
               labels: {app: [x]}
@@ -234,14 +234,14 @@ func workflow(_ templates: String) -> String {
               image: alpine
               args: [{a: b}]
         """))
-        #expect(diagnostics.map(\.message) == [
+        #expect(issues.map(\.message) == [
             #"entry "app" of "labels" in pod metadata must be a string, found a list"#,
             #"an item of "args" in a container must be a string, found a mapping"#,
         ])
     }
 
     @Test func templateTagsAreAcceptedInTypedFields() {
-        let (_, diagnostics) = validate(workflow("""
+        let (_, issues) = validate(workflow("""
           - name: main
             parallelism: "{{workflow.parameters.p}}"
             failFast: "{{=inputs.parameters.f}}"
@@ -253,41 +253,41 @@ func workflow(_ templates: String) -> String {
                   withSequence: {start: "1", end: 5}
                   withItems: [1, {a: b}, [x]]
         """))
-        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        #expect(issues.isEmpty, "\(issues.map(\.message))")
     }
 
     @Test func intOrStringRejectsBooleans() throws {
-        let (_, diagnostics) = validate(workflow("""
+        let (_, issues) = validate(workflow("""
           - name: main
             retryStrategy: {limit: true}
             suspend: {}
         """))
-        let d = try #require(diagnostics.first)
+        let d = try #require(issues.first)
         #expect(d.message == #""limit" in a retryStrategy must be an integer or a string, found a boolean (true)"#)
     }
 
     @Test func objectGivenAScalar() throws {
-        let (_, diagnostics) = validate(workflow("""
+        let (_, issues) = validate(workflow("""
           - name: main
             http: http://example.com
         """))
-        let d = try #require(diagnostics.first)
+        let d = try #require(issues.first)
         #expect(d.message == #""http" in a template must be a mapping, found a string (http://example.com)"#)
     }
 
     @Test func nullValuesAreAbsent() {
-        let (_, diagnostics) = validate(workflow("""
+        let (_, issues) = validate(workflow("""
           - name: main
             inputs:
             parallelism:
             suspend: {}
         """))
-        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        #expect(issues.isEmpty, "\(issues.map(\.message))")
     }
 }
 
 @Suite struct CoercionTests {
-    func parameterValue(_ value: String) -> (SourceFile, [Diagnostic]) {
+    func parameterValue(_ value: String) -> (SourceFile, [SchemaIssue]) {
         validate("""
         apiVersion: argoproj.io/v1alpha1
         kind: Workflow
@@ -301,10 +301,10 @@ func workflow(_ templates: String) -> String {
     }
 
     @Test func yesBecomesTrue() throws {
-        let (file, diagnostics) = parameterValue("yes")
-        #expect(diagnostics.count == 1)
-        let d = try #require(diagnostics.first)
-        #expect(d.rule == "schema-type")
+        let (file, issues) = parameterValue("yes")
+        #expect(issues.count == 1)
+        let d = try #require(issues.first)
+        #expect(d.kind == .wrongType)
         #expect(d.severity == .warning)
         #expect(d.message == #""value" in a parameter is a string, but YAML reads yes as a boolean: Kubernetes stores "true"; quote the value to keep "yes""#)
         #expect(position(file, d.span.start) == "8:16")
@@ -315,28 +315,28 @@ func workflow(_ templates: String) -> String {
     }
 
     @Test func octalBecomesDecimal() throws {
-        let (_, diagnostics) = parameterValue("0755")
-        let d = try #require(diagnostics.first)
+        let (_, issues) = parameterValue("0755")
+        let d = try #require(issues.first)
         #expect(d.message.contains(#"Kubernetes stores "493""#))
         #expect(d.message.contains("as an integer"))
     }
 
     @Test func trailingZeroFloatIsShortened() throws {
-        let (_, diagnostics) = parameterValue("1.10")
-        let d = try #require(diagnostics.first)
+        let (_, issues) = parameterValue("1.10")
+        let d = try #require(issues.first)
         #expect(d.message.contains(#"Kubernetes stores "1.1""#))
         #expect(d.fix?.edits.first?.newText == #""1.10""#)
     }
 
     @Test func canonicalScalarsAreSilent() {
         for value in ["3", "1.5", "true", "false", "-7", #""yes""#, "'0755'", "hello", "|\n          yes"] {
-            let (_, diagnostics) = parameterValue(value)
-            #expect(diagnostics.isEmpty, "value: \(value) → \(diagnostics.map(\.message))")
+            let (_, issues) = parameterValue(value)
+            #expect(issues.isEmpty, "value: \(value) → \(issues.map(\.message))")
         }
     }
 
     @Test func enumEntriesAndEnvValuesAreChecked() {
-        let (_, diagnostics) = validate(workflow("""
+        let (_, issues) = validate(workflow("""
           - name: main
             inputs:
               parameters:
@@ -347,8 +347,8 @@ func workflow(_ templates: String) -> String {
               env:
                 - {name: A, value: 010}
         """))
-        #expect(diagnostics.map(\.severity) == [.warning, .warning, .warning])
-        #expect(diagnostics.map(\.message) == [
+        #expect(issues.map(\.severity) == [.warning, .warning, .warning])
+        #expect(issues.map(\.message) == [
             #"an item of "enum" in a parameter is a string, but YAML reads on as a boolean: Kubernetes stores "true"; quote the value to keep "on""#,
             #"an item of "enum" in a parameter is a string, but YAML reads off as a boolean: Kubernetes stores "false"; quote the value to keep "off""#,
             #""value" in an environment variable is a string, but YAML reads 010 as an integer: Kubernetes stores "8"; quote the value to keep "010""#,
@@ -358,15 +358,15 @@ func workflow(_ templates: String) -> String {
 
 @Suite struct RequiredTests {
     @Test func missingURLUnderHTTP() throws {
-        let (file, diagnostics) = validate(workflow("""
+        let (file, issues) = validate(workflow("""
           - name: main
             http:
               method: GET
               successCondition: "response.statusCode == 200"
         """))
-        #expect(diagnostics.count == 1)
-        let d = try #require(diagnostics.first)
-        #expect(d.rule == "schema-required")
+        #expect(issues.count == 1)
+        let d = try #require(issues.first)
+        #expect(d.kind == .missingRequired)
         #expect(d.severity == .error)
         #expect(d.message == #"missing required field "url" in an HTTP template"#)
         #expect(position(file, d.span.start) == "10:7")
@@ -374,17 +374,17 @@ func workflow(_ templates: String) -> String {
     }
 
     @Test func emptyMappingPointsAtItsStart() throws {
-        let (file, diagnostics) = validate(workflow("""
+        let (file, issues) = validate(workflow("""
           - name: main
             http: {}
         """))
-        let d = try #require(diagnostics.first)
+        let d = try #require(issues.first)
         #expect(d.message == #"missing required field "url" in an HTTP template"#)
         #expect(position(file, d.span.start) == "9:11")
     }
 
     @Test func templateTaskStepParameterAndHeaderNames() {
-        let (_, diagnostics) = validate(workflow("""
+        let (_, issues) = validate(workflow("""
           - container: {image: alpine}
           - name: main
             inputs:
@@ -402,7 +402,7 @@ func workflow(_ templates: String) -> String {
                 - name: Authorization
                   valueFrom: {secretKeyRef: {name: s}}
         """))
-        #expect(diagnostics.map(\.message) == [
+        #expect(issues.map(\.message) == [
             #"missing required field "name" in a template"#,
             #"missing required field "name" in a parameter"#,
             #"missing required field "name" in an artifact"#,
@@ -411,42 +411,42 @@ func workflow(_ templates: String) -> String {
             #"missing required field "name" in an HTTP header"#,
             #"missing required field "key" in a secretKeyRef"#,
         ])
-        #expect(diagnostics.allSatisfy { $0.rule == "schema-required" && $0.severity == .error })
+        #expect(issues.allSatisfy { $0.kind == .missingRequired && $0.severity == .error })
     }
 
     @Test func emptyRequiredValue() throws {
-        let (file, diagnostics) = validate(workflow("""
+        let (file, issues) = validate(workflow("""
           - name: main
             http:
               url:
         """))
-        let d = try #require(diagnostics.first)
+        let d = try #require(issues.first)
         #expect(d.message == #"required field "url" in an HTTP template has no value"#)
         #expect(file.text(of: d.span) == "url")
     }
 
     @Test func templateRefNeedsNameAndTemplate() {
-        let (_, diagnostics) = validate(workflow("""
+        let (_, issues) = validate(workflow("""
           - name: main
             steps:
               - - name: a
                   templateRef: {name: wt}
         """))
-        #expect(diagnostics.map(\.message) == [#"missing required field "template" in a templateRef"#])
+        #expect(issues.map(\.message) == [#"missing required field "template" in a templateRef"#])
     }
 
     @Test func entrypointAndMetadataAreNotRequired() {
-        let (_, diagnostics) = validate("""
+        let (_, issues) = validate("""
         apiVersion: argoproj.io/v1alpha1
         kind: Workflow
         spec:
           templates: [{name: main, suspend: {}}]
         """)
-        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        #expect(issues.isEmpty, "\(issues.map(\.message))")
     }
 
     @Test func inlineTemplatesAndDefaultsHaveNoName() {
-        let (_, diagnostics) = validate("""
+        let (_, issues) = validate("""
         apiVersion: argoproj.io/v1alpha1
         kind: WorkflowTemplate
         metadata: {name: t}
@@ -459,7 +459,7 @@ func workflow(_ templates: String) -> String {
                   - name: a
                     inline: {container: {image: alpine}}
         """, as: .workflowTemplate)
-        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        #expect(issues.isEmpty, "\(issues.map(\.message))")
     }
 
     @Test func cronWorkflowSchedules() {
@@ -498,9 +498,9 @@ func workflow(_ templates: String) -> String {
     }
 
     @Test func nonMappingRootIsATypeError() throws {
-        let (_, diagnostics) = validate("- a\n- b\n")
-        let d = try #require(diagnostics.first)
-        #expect(d.rule == "schema-type")
+        let (_, issues) = validate("- a\n- b\n")
+        let d = try #require(issues.first)
+        #expect(d.kind == .wrongType)
         #expect(d.message == "a Workflow must be a mapping, found a list")
     }
 
@@ -517,7 +517,7 @@ func workflow(_ templates: String) -> String {
 
 @Suite struct SuggestionFitTests {
     @Test func prefixSuggestionWithoutAFixWhenTheShapeDiffers() throws {
-        let (_, diagnostics) = validate(workflow("""
+        let (_, issues) = validate(workflow("""
           - name: main
             dag:
               tasks:
@@ -525,7 +525,7 @@ func workflow(_ templates: String) -> String {
                   template: main
                   continueOnFail: true
         """))
-        let d = try #require(diagnostics.first)
+        let d = try #require(issues.first)
         #expect(d.message == #"unknown field "continueOnFail" in a DAG task; did you mean "continueOn"?"#)
         // `continueOn` takes a mapping: renaming would only trade one error for another.
         #expect(d.fix == nil)

@@ -4,10 +4,10 @@ import YAMLTree
 @testable import ArgoSchema
 
 /// Parses `text` and validates its first document as `id`.
-func validate(_ text: String, as id: ObjectID = .workflow) -> (SourceFile, [Diagnostic]) {
+func validate(_ text: String, as id: ObjectID = .workflow) -> (SourceFile, [SchemaIssue]) {
     let file = SourceFile(path: "test.yaml", text: text)
     let result = YAMLParser.parse(file)
-    #expect(result.diagnostics.isEmpty, "the test YAML must parse: \(result.diagnostics.map(\.message))")
+    #expect(result.issues.isEmpty, "the test YAML must parse: \(result.issues.map(\.message))")
     guard let root = result.documents.first?.root else { return (file, []) }
     return (file, SchemaValidator.validate(root, as: id))
 }

@@ -26,7 +26,7 @@ private func at(_ file: SourceFile, _ offset: Int) -> String {
         let entry = try #require(spec.value.pair("entrypoint"))
         #expect(at(file, entry.value.span.start) == "3:15")
         #expect(at(file, entry.value.span.end) == "3:19")
-        #expect(result.diagnostics.isEmpty)
+        #expect(result.issues.isEmpty)
     }
 
     @Test func columnsCountUnicodeScalarsNotBytes() throws {
@@ -89,8 +89,8 @@ private func at(_ file: SourceFile, _ offset: Int) -> String {
 
     @Test func duplicateKeysReportBothPositions() throws {
         let (file, result) = parse("metadata:\n  annotations: {a: 1}\n  name: x\n  annotations: {b: 2}\n")
-        let duplicate = try #require(result.diagnostics.first)
-        #expect(duplicate.rule == "yaml-duplicate-key")
+        let duplicate = try #require(result.issues.first)
+        #expect(duplicate.kind == .duplicateKey)
         #expect(at(file, duplicate.span.start) == "4:3")
         #expect(duplicate.message.contains("line 2 column 3"))
         #expect(duplicate.related.map { at(file, $0.span.start) } == ["2:3"])
@@ -101,16 +101,16 @@ private func at(_ file: SourceFile, _ offset: Int) -> String {
         for i in 0..<100 { text += "k\(i): \(i)\n" }
         text += "k7: again\n"
         let (file, result) = parse(text)
-        #expect(result.diagnostics.count == 1)
-        #expect(at(file, result.diagnostics[0].span.start) == "101:1")
+        #expect(result.issues.count == 1)
+        #expect(at(file, result.issues[0].span.start) == "101:1")
     }
 }
 
 @Suite struct HostileInputTests {
     @Test func syntaxErrorHasLibyamlPositionAndContext() throws {
         let (file, result) = parse("a: [1, 2\nb: x\n")
-        let error = try #require(result.diagnostics.first)
-        #expect(error.rule == "yaml-syntax")
+        let error = try #require(result.issues.first)
+        #expect(error.kind == .syntax)
         #expect(at(file, error.span.start) == "2:2")
         #expect(error.message.contains("flow sequence started at line 1 column 4"))
     }
@@ -118,19 +118,19 @@ private func at(_ file: SourceFile, _ offset: Int) -> String {
     @Test func documentsBeforeAnErrorAreKept() {
         let (_, result) = parse("a: 1\n---\nb: [\n")
         #expect(result.documents.count == 1)
-        #expect(result.diagnostics.count == 1)
+        #expect(result.issues.count == 1)
     }
 
     @Test func invalidUTF8IsADiagnosticWithAByteOffset() throws {
         let (file, result) = parse(bytes: Array("a: ok\nb: ".utf8) + [0xFF, 0xFE] + Array("\n".utf8))
-        let error = try #require(result.diagnostics.first)
+        let error = try #require(result.issues.first)
         #expect(error.message.contains("not valid UTF-8"))
         #expect(at(file, error.span.start) == "2:4")
     }
 
     @Test func byteOrderMarkIsSkippedAndColumnsIgnoreIt() throws {
         let (file, result) = parse(bytes: [0xEF, 0xBB, 0xBF] + Array("a: é\nb: x\n".utf8))
-        #expect(result.diagnostics.isEmpty)
+        #expect(result.issues.isEmpty)
         let root = try #require(result.documents.first?.root)
         let a = try #require(root.pair("a"))
         #expect(at(file, a.key.span.start) == "1:1")
@@ -140,7 +140,7 @@ private func at(_ file: SourceFile, _ offset: Int) -> String {
 
     @Test func utf16IsRefusedClearly() throws {
         let (_, result) = parse(bytes: [0xFF, 0xFE, 0x61, 0x00])
-        #expect(result.diagnostics.first?.message.contains("UTF-16") == true)
+        #expect(result.issues.first?.message.contains("UTF-16") == true)
     }
 
     @Test func crlfLineEndsCountAsOneBreak() throws {
@@ -160,7 +160,7 @@ private func at(_ file: SourceFile, _ offset: Int) -> String {
 
     @Test func tabsInIndentationSayWhy() throws {
         let (file, result) = parse("a:\n\tb: 1\n")
-        let error = try #require(result.diagnostics.first)
+        let error = try #require(result.issues.first)
         #expect(at(file, error.span.start) == "2:1")
         #expect(error.message.contains("tabs"))
     }
@@ -169,7 +169,7 @@ private func at(_ file: SourceFile, _ offset: Int) -> String {
         let depth = 10_000
         let text = String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n"
         let (_, result) = parse(text)
-        let error = try #require(result.diagnostics.first)
+        let error = try #require(result.issues.first)
         #expect(error.message.contains("deeper than 1000"))
         #expect(result.documents.isEmpty)
 
@@ -177,7 +177,7 @@ private func at(_ file: SourceFile, _ offset: Int) -> String {
         var block = ""
         for i in 0..<blockDepth { block += String(repeating: " ", count: i) + "k:\n" }
         let (_, blockResult) = parse(block)
-        #expect(blockResult.diagnostics.contains { $0.message.contains("deeper than 1000") })
+        #expect(blockResult.issues.contains { $0.message.contains("deeper than 1000") })
     }
 
     @Test func billionLaughsIsCapped() throws {
@@ -189,7 +189,7 @@ private func at(_ file: SourceFile, _ offset: Int) -> String {
             previous = name
         }
         let (_, result) = parse(text)
-        let error = try #require(result.diagnostics.first)
+        let error = try #require(result.issues.first)
         #expect(error.message.contains("alias bomb"))
         #expect(result.documents.isEmpty)
     }
@@ -197,7 +197,7 @@ private func at(_ file: SourceFile, _ offset: Int) -> String {
     @Test func emptyFileHasNoDocumentsAndNoDiagnostics() {
         let (_, result) = parse("")
         #expect(result.documents.isEmpty)
-        #expect(result.diagnostics.isEmpty)
+        #expect(result.issues.isEmpty)
         let (_, commentOnly) = parse("# nothing here\n")
         #expect(commentOnly.documents.isEmpty)
     }
@@ -210,7 +210,7 @@ private func at(_ file: SourceFile, _ offset: Int) -> String {
 
     @Test func undefinedAliasIsReported() throws {
         let (_, result) = parse("a: *nope\n")
-        #expect(result.diagnostics.contains { $0.rule == "yaml-syntax" })
+        #expect(result.issues.contains { $0.kind == .syntax })
     }
 }
 
@@ -222,7 +222,7 @@ private func at(_ file: SourceFile, _ offset: Int) -> String {
         #expect(c["command"]?.items?.first?.stringValue == "sh")
         #expect(c["args"] != nil)
         #expect(c.pair("<<") == nil)
-        #expect(result.diagnostics.isEmpty, "a merged key is not a duplicate")
+        #expect(result.issues.isEmpty, "a merged key is not a duplicate")
     }
 
     @Test func quotedLessThanLessThanIsAnOrdinaryKey() throws {

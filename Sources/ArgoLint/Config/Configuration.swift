@@ -26,7 +26,7 @@ public struct Configuration: Sendable {
             let p = file.position(ofByte: span.start)
             return ConfigurationError(message: "\(path):\(p.line):\(p.column): \(message)")
         }
-        if let first = parsed.diagnostics.first(where: { $0.severity == .error }) {
+        if let first = parsed.issues.first(where: { $0.severity == .error }) {
             throw fail(first.span, first.message)
         }
         var config = Configuration(directory: directory)

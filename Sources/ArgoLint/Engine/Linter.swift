@@ -127,7 +127,7 @@ public struct Linter: Sendable {
     static func analyze(_ input: LintInput) -> AnalyzedFile {
         let file = SourceFile(path: input.path, bytes: input.bytes)
         let parsed = YAMLParser.parse(file)
-        return AnalyzedFile(file: file, parseDiagnostics: parsed.diagnostics, documents: parsed.documents,
+        return AnalyzedFile(file: file, parseDiagnostics: parsed.issues.map(Diagnostic.init), documents: parsed.documents,
                             manifests: parsed.documents.map(Manifest.decode))
     }
 
@@ -161,9 +161,10 @@ public struct Linter: Sendable {
                     diagnostics += reporter.diagnostics
                 }
             case .notAnObject(let node):
-                diagnostics.append(Diagnostic(rule: "schema-type", severity: .warning,
+                // The schema's wrong-type kind, so it maps to the rule id with the validator's findings.
+                diagnostics.append(Diagnostic(SchemaIssue(kind: .wrongType, severity: .warning,
                     message: "this document is \(node.kindDescription), not a Kubernetes object; argolint skips it",
-                    span: node.span))
+                    span: node.span)))
             case .secret, .other:
                 break
             }
@@ -180,11 +181,13 @@ public struct Linter: Sendable {
 
     static func schemaDiagnostics(_ resource: ArgoResource, _ document: YAMLDocument, dialect: Dialect) -> [Diagnostic] {
         guard let objectID = ArgoSchema.objectID(apiVersion: resource.root["apiVersion"]?.stringValue, kind: resource.kind.rawValue) else { return [] }
-        let found = SchemaValidator.validate(document.root, as: objectID)
-        guard dialect == .seed else { return found }
-        // The seed dialect's `http.contentType` is a known field there.
-        let seedFields = resource.spec.templates.compactMap { $0.http?.node.pair("contentType")?.key.span }
-        return found.filter { !($0.rule == SchemaValidator.unknownFieldRule && seedFields.contains($0.span)) }
+        var found = SchemaValidator.validate(document.root, as: objectID)
+        if dialect == .seed {
+            // The seed dialect's `http.contentType` is a known field there.
+            let seedFields = resource.spec.templates.compactMap { $0.http?.node.pair("contentType")?.key.span }
+            found.removeAll { $0.kind == .unknownField && seedFields.contains($0.span) }
+        }
+        return found.map(Diagnostic.init)
     }
 
     static func applyConfiguration(_ diagnostics: [Diagnostic], options: LintOptions) -> [Diagnostic] {

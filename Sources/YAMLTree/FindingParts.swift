@@ -1,3 +1,7 @@
+// The vocabulary every module's findings are made of: how serious, where,
+// what to change. Each module reports its own issue kinds with these parts
+// (`YAMLIssue`, `SchemaIssue`, ...); only ArgoLint turns kinds into rule ids.
+
 /// How serious a finding is. Ordered so that `max` picks the most serious.
 public enum Severity: String, Sendable, Comparable, CaseIterable, Codable {
     case info, warning, error
@@ -35,7 +39,7 @@ public struct Fix: Sendable, Hashable {
     }
 }
 
-/// A second place a diagnostic refers to (the first of two duplicate keys, say).
+/// A second place a finding refers to (the first of two duplicate keys, say).
 public struct RelatedLocation: Sendable, Hashable {
     public var span: SourceSpan
     public var message: String
@@ -43,25 +47,5 @@ public struct RelatedLocation: Sendable, Hashable {
     public init(span: SourceSpan, message: String) {
         self.span = span
         self.message = message
-    }
-}
-
-/// One finding in one file. Spans are byte offsets into that file; lines and
-/// columns are computed by the reporters.
-public struct Diagnostic: Sendable, Hashable {
-    public var rule: String
-    public var severity: Severity
-    public var message: String
-    public var span: SourceSpan
-    public var fix: Fix?
-    public var related: [RelatedLocation]
-
-    public init(rule: String, severity: Severity, message: String, span: SourceSpan, fix: Fix? = nil, related: [RelatedLocation] = []) {
-        self.rule = rule
-        self.severity = severity
-        self.message = message
-        self.span = span
-        self.fix = fix
-        self.related = related
     }
 }
