@@ -1,5 +1,6 @@
 import Foundation
 import ExprLang
+import YAMLTree
 
 /// Compares what a run did with what a scenario expects, and says each
 /// difference in one line: where the expectation is written, what was
@@ -129,25 +130,11 @@ public enum ScenarioCheck {
         return "{" + parts.joined(separator: ", ") + "}"
     }
 
+    /// A node name close to the one written: same letters in another case, a loop or retry child, or a typo.
     static func bestMatch(_ word: String, among names: [String]) -> String? {
         names.first { $0.lowercased() == word.lowercased() }
             ?? names.first { $0.hasPrefix(word + "(") }
-            ?? names.min { distance(word, $0) < distance(word, $1) }.flatMap { distance(word, $0) <= max(1, word.count / 3) ? $0 : nil }
-    }
-
-    private static func distance(_ a: String, _ b: String) -> Int {
-        let x = Array(a), y = Array(b)
-        var row = Array(0...y.count)
-        for i in 1...max(x.count, 1) where !x.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in stride(from: 1, through: y.count, by: 1) {
-                let current = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (x[i - 1] == y[j - 1] ? 0 : 1))
-                previous = current
-            }
-        }
-        return x.isEmpty ? y.count : row[y.count]
+            ?? Suggestions.best(for: word, among: names)
     }
 
     private static func quoted(_ names: [String]) -> String {

@@ -28,7 +28,7 @@ public enum ScenarioLoader {
     public static func parse(_ file: SourceFile) -> (scenarios: [Scenario], issues: [ScenarioIssue]) {
         var reader = Reader(file: file)
         let parsed = YAMLParser.parse(file)
-        for diagnostic in parsed.diagnostics where diagnostic.severity == .error {
+        for diagnostic in parsed.issues where diagnostic.severity == .error {
             reader.issue(diagnostic.span, diagnostic.message)
         }
         guard reader.issues.isEmpty else { return ([], reader.issues) }
@@ -55,7 +55,8 @@ public enum ScenarioLoader {
             scenarios.append(base)
         }
         if base.workflow.isEmpty { reader.issue(root.span, "the scenario names no workflow; add workflow: PATH") }
-        return (reader.issues.isEmpty ? scenarios : [], reader.issues)
+        let issues = reader.issues.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
+        return (issues.isEmpty ? scenarios : [], issues)
     }
 
     private struct Reader {

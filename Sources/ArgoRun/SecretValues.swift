@@ -26,7 +26,7 @@ public struct SecretValues: Sendable {
             issues.append(Issue(path: file.path, line: position.line, column: position.column, message: message))
         }
         let parsed = YAMLParser.parse(file)
-        for diagnostic in parsed.diagnostics where diagnostic.severity == .error {
+        for diagnostic in parsed.issues where diagnostic.severity == .error {
             issue(diagnostic.span, diagnostic.message)
         }
         for document in parsed.documents {
