@@ -55,6 +55,29 @@ import Testing
         #expect(try connection.readResponse().status == 413)
     }
 
+    @Test func expectContinueGetsAnInterimResponse() throws {
+        try withResponder("request: {urlPath: /up, bodyPatterns: [{equalTo: hello}]}\nresponse: {body: got}") { _, port throws in
+            let connection = try TestConnection(port: port)
+            try connection.send("POST /up HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n")
+            #expect(try connection.readResponse().status == 100)
+            try connection.send("hello")
+            #expect(try connection.readResponse().text == "got")
+        }
+    }
+
+    @Test func headResponsesCarryNoBody() throws {
+        try withResponder("request: {method: HEAD, urlPath: /h}\nresponse: {body: twelve bytes}") { _, port throws in
+            let connection = try TestConnection(port: port)
+            try connection.sendRequest("HEAD", "/h", port: port)
+            try connection.sendRequest("HEAD", "/h", port: port)
+            // Were a body sent, the second head would not parse.
+            #expect(try connection.readResponse(toHEAD: true).header("Content-Length") == "12")
+            let second = try connection.readResponse(toHEAD: true)
+            #expect(second.status == 200)
+            #expect(!connection.hasPendingInput)
+        }
+    }
+
     @Test func stopIsIdempotentAndTheResponderCanRestart() throws {
         let responder = MockResponder(stubs: stubs("request: {urlPath: /k}\nresponse: {body: k}"))
         let first = try responder.start()

@@ -18,7 +18,8 @@ enum RequestPatternDecoder {
             guard let key = context.keyName(pair) else { ok = false; continue }
             let value = pair.value
             if urlKeys.contains(key) {
-                if let first = urlKey {
+                // The same key twice is already reported as a duplicate key.
+                if let first = urlKey, first != key {
                     context.report("\"\(key)\" conflicts with \"\(first)\"; give one of url, urlPath, urlPattern, urlPathPattern", at: pair.key)
                     ok = false
                     continue

@@ -22,7 +22,8 @@ enum ResponseDecoder {
             guard let key = context.keyName(pair) else { ok = false; continue }
             let value = pair.value
             if bodyKeys.contains(key) {
-                if let first = bodyKey {
+                // The same key twice is already reported as a duplicate key.
+                if let first = bodyKey, first != key {
                     context.report("\"\(key)\" conflicts with \"\(first)\"; give one of body, jsonBody, base64Body, bodyFileName", at: pair.key)
                     ok = false
                     continue

@@ -64,7 +64,8 @@ enum StubDecoder {
             case "metadata", "persistent", "uuid", "insertionIndex":
                 break  // WireMock bookkeeping: accepted so exported stubs load, but it changes nothing here.
             default:
-                context.unknownKey(pair.key, key, in: "the stub mapping", known: stubKeys, unsupported: unsupportedStubKeys)
+                // "mappings" is a candidate too: a misspelt one makes the file read as a single stub.
+                context.unknownKey(pair.key, key, in: "the stub mapping", known: stubKeys + ["mappings"], unsupported: unsupportedStubKeys)
                 ok = false
             }
         }

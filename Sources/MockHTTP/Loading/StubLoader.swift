@@ -79,7 +79,8 @@ public enum StubLoader {
     /// duplicate key in a stub is reported in this module's terms.
     private static func message(for diagnostic: Diagnostic, in file: SourceFile) -> String {
         guard diagnostic.rule == YAMLParser.duplicateKeyRule else { return diagnostic.message }
-        let key = file.text(of: diagnostic.span)
+        let written = file.text(of: diagnostic.span)
+        let key = written.hasPrefix("\"") || written.hasPrefix("'") ? written : quoted(written)
         if let first = diagnostic.related.first {
             let at = file.position(ofByte: first.span.start)
             return "duplicate key \(key) (first defined at line \(at.line) column \(at.column))"

@@ -1,7 +1,8 @@
 /// What a request must look like for a stub to answer it. Every attribute
 /// given must match (logical AND); an attribute left out matches anything.
 public struct RequestPattern: Sendable {
-    /// The URL rule: at most one of WireMock's URL keys.
+    /// The URL rule: at most one of WireMock's URL keys. Paths and query
+    /// strings are compared as received, without percent-decoding.
     public enum URLRule: Sendable {
         case any
         /// Equality on path + query string.

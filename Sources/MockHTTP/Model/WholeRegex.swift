@@ -8,19 +8,16 @@ public struct WholeRegex: Sendable, CustomStringConvertible {
     public let pattern: String
     private let regex: NSRegularExpression
 
-    /// Throws the engine's message when the pattern does not compile.
+    /// Throws a message quoting the pattern when it does not compile.
     init(pattern: String) throws(WholeRegexError) {
         self.pattern = pattern
-        do {
-            regex = try NSRegularExpression(pattern: "\\A(?:" + pattern + ")\\z", options: [])
-        } catch {
-            throw WholeRegexError(message: Self.describe(error))
-        }
-        // A pattern such as "a)(b" compiles once wrapped; check it alone too.
+        // Compiled alone first, so a message quotes the pattern as written
+        // (and "a)(b", valid only once wrapped, is still rejected).
         do {
             _ = try NSRegularExpression(pattern: pattern, options: [])
+            regex = try NSRegularExpression(pattern: "\\A(?:" + pattern + ")\\z", options: [])
         } catch {
-            throw WholeRegexError(message: Self.describe(error))
+            throw WholeRegexError(message: "invalid regular expression \(quoted(pattern))")
         }
     }
 
@@ -29,12 +26,6 @@ public struct WholeRegex: Sendable, CustomStringConvertible {
     func matches(_ text: String) -> Bool {
         let range = NSRange(text.startIndex..<text.endIndex, in: text)
         return regex.firstMatch(in: text, options: [], range: range) != nil
-    }
-
-    private static func describe(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let detail = nsError.userInfo["NSInvalidValue"] as? String { return "invalid regular expression \"\(detail)\"" }
-        return "invalid regular expression"
     }
 }
 

@@ -32,6 +32,9 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             refused = false
             if let length = head.headers.first(name: "Content-Length").flatMap(Int.init), length > settings.maxRequestBodyBytes {
                 refuse(context: context, head: head)
+            } else if head.version.minor >= 1, head.headers["Expect"].contains(where: { $0.lowercased() == "100-continue" }) {
+                // A client that asks waits for this before sending its body (curl does, for a while).
+                context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .continue))), promise: nil)
             }
         case .body(var chunk):
             guard let head, !refused else { return }

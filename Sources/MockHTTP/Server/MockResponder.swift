@@ -35,34 +35,42 @@ public final class MockResponder: Sendable {
         running.withLock { $0 }?.group.shutdownGracefully { _ in }
     }
 
-    /// Binds 127.0.0.1:`port` (0 picks a free port) and returns the bound port.
+    /// Binds 127.0.0.1:`port` (0 picks a free port) and returns the bound
+    /// port; when already running, returns the port it has.
     @discardableResult
     public func start(port: Int = 0) throws -> Int {
-        if let port = self.port { return port }
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: max(2, System.coreCount))
+        // Under the lock for the whole bind, so two racing calls cannot both start.
+        try running.withLock { running in
+            if let running { return running.port }
+            let group = MultiThreadedEventLoopGroup(numberOfThreads: max(2, System.coreCount))
+            let channel: Channel
+            do {
+                channel = try bootstrap(group).bind(host: "127.0.0.1", port: port).wait()
+            } catch {
+                try? group.syncShutdownGracefully()
+                throw error
+            }
+            let bound = channel.localAddress?.port ?? port
+            running = Running(group: group, channel: channel, port: bound)
+            return bound
+        }
+    }
+
+    private func bootstrap(_ group: MultiThreadedEventLoopGroup) -> ServerBootstrap {
         let settings = MockHTTPHandler.Settings(core: core, delayMode: delayMode, maxRequestBodyBytes: maxRequestBodyBytes)
-        let bootstrap = ServerBootstrap(group: group)
+        return ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.backlog, value: 256)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let pipeline = channel.pipeline.syncOperations
+                    // First, so fault bytes written from its context skip the HTTP encoder.
                     try pipeline.addHandler(RawOutlet())
                     try pipeline.configureHTTPServerPipeline(withPipeliningAssistance: true, withErrorHandling: true)
                     try pipeline.addHandler(MockHTTPHandler(settings: settings))
                 }
             }
-        let channel: Channel
-        do {
-            channel = try bootstrap.bind(host: "127.0.0.1", port: port).wait()
-        } catch {
-            try? group.syncShutdownGracefully()
-            throw error
-        }
-        let bound = channel.localAddress?.port ?? port
-        running.withLock { $0 = Running(group: group, channel: channel, port: bound) }
-        return bound
     }
 
     /// The bound port while running.

@@ -109,8 +109,9 @@ final class TestConnection {
         }
     }
 
-    /// One response, framed by Content-Length or chunked encoding.
-    func readResponse() throws -> TestResponse {
+    /// One response, framed by Content-Length or chunked encoding
+    /// (`toHEAD`: the answer to a HEAD request, which has no body whatever its headers say).
+    func readResponse(toHEAD: Bool = false) throws -> TestResponse {
         var headerEnd: Int?
         while headerEnd == nil {
             headerEnd = Self.find([13, 10, 13, 10], in: buffer)
@@ -132,7 +133,9 @@ final class TestConnection {
             return (String(line[..<colon]), String(value))
         }
         var response = TestResponse(status: status, reason: reason, headers: headers, body: [])
-        if let length = response.header("Content-Length").flatMap(Int.init) {
+        if toHEAD {
+            return response
+        } else if let length = response.header("Content-Length").flatMap(Int.init) {
             while buffer.count < length { guard try fill() else { throw ClientError.closedEarly(received: buffer) } }
             response.body = Array(buffer[0..<length])
             buffer.removeFirst(length)
