@@ -32,10 +32,17 @@ final class TestConnection {
     private var buffer: [UInt8] = []
 
     init(port: Int) throws {
+        fd = try Self.connected(port: port)
+    }
+
+    /// A socket connected to 127.0.0.1:`port`. On failure the socket is closed
+    /// here, before any object owns it: a second close from `deinit` could hit
+    /// a descriptor another test (or the server) has opened since.
+    private static func connected(port: Int) throws -> Int32 {
         #if canImport(Glibc)
-        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
-        fd = socket(AF_INET, SOCK_STREAM, 0)
+        let fd = socket(AF_INET, SOCK_STREAM, 0)
         #endif
         guard fd >= 0 else { throw ClientError.system("socket", errno) }
         // A safety net so a broken server fails a test instead of hanging it; no assertion depends on it.
@@ -53,6 +60,7 @@ final class TestConnection {
             close(fd)
             throw ClientError.system("connect", code)
         }
+        return fd
     }
 
     deinit { close(fd) }
