@@ -28,6 +28,15 @@ import Testing
         }
     }
 
+    @Test func aStubCanCloseTheConnection() throws {
+        try withResponder("request: {urlPath: /bye}\nresponse: {body: bye, headers: {Connection: close}}") { _, port throws in
+            let connection = try TestConnection(port: port)
+            try connection.sendRequest("GET", "/bye", port: port)
+            #expect(try connection.readResponse().text == "bye")
+            #expect(connection.readToEnd() == ([], .closed))
+        }
+    }
+
     @Test func malformedHTTPGets400AndTheConnectionCloses() throws {
         try withResponder("request: {urlPath: /k}") { _, port throws in
             let connection = try TestConnection(port: port)

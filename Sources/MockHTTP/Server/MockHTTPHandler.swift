@@ -131,7 +131,9 @@ final class MockHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
         let bodyless = status == 204 || status == 304 || (100..<200).contains(status)
         if !bodyless { headers.replaceOrAdd(name: "Content-Length", value: String(body.count)) }
-        let keepAlive = request.isKeepAlive && !forceClose
+        // A stub may ask for the connection to end after its response.
+        let stubCloses = headers["Connection"].contains { $0.lowercased() == "close" }
+        let keepAlive = request.isKeepAlive && !forceClose && !stubCloses
         if !keepAlive {
             headers.replaceOrAdd(name: "Connection", value: "close")
         } else if request.version.minor == 0 {
