@@ -1,1 +1,0 @@
-// Module MockHTTP: see Package.swift for its place in the pipeline.
