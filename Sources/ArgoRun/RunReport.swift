@@ -105,3 +105,33 @@ public struct RunReport: Sendable {
         self.finishedAt = finishedAt
     }
 }
+
+extension RunReport {
+    /// The same report with each of `values` shown as `***` wherever it appears:
+    /// for credentials the runner did not read from a Secret (a literal token the
+    /// linter flagged, say), which must not be printed either.
+    public func masking(_ values: [String]) -> RunReport {
+        let masker = SecretMasker(values: values)
+        guard !masker.values.isEmpty else { return self }
+        var copy = self
+        copy.message = masker.mask(message)
+        copy.nodes = nodes.map { node in
+            var n = node
+            n.message = masker.mask(node.message)
+            n.result = node.result.map(masker.mask)
+            n.outputParameters = node.outputParameters.map { ($0.name, masker.mask($0.value)) }
+            return n
+        }
+        copy.requests = requests.map { request in
+            var r = request
+            r.url = masker.mask(request.url)
+            r.headers = request.headers.map { ($0.name, masker.mask($0.value)) }
+            r.body = masker.mask(request.body)
+            r.responseHeaders = request.responseHeaders.map { ($0.name, masker.mask($0.value)) }
+            r.responseBody = request.responseBody.map(masker.mask)
+            r.error = request.error.map(masker.mask)
+            return r
+        }
+        return copy
+    }
+}

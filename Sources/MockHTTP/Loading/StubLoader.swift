@@ -48,7 +48,7 @@ public enum StubLoader {
     public static func parse(file: SourceFile, filesDirectories: [String] = []) -> StubLoadResult {
         let parsed = YAMLParser.parse(file)
         var context = DecodeContext(file: file, filesDirectories: filesDirectories)
-        for diagnostic in parsed.diagnostics {
+        for diagnostic in parsed.issues {
             context.report(message(for: diagnostic, in: file), at: diagnostic.span)
         }
         var stubs: [StubMapping] = []
@@ -77,8 +77,8 @@ public enum StubLoader {
 
     /// The YAML parser's words are written for Kubernetes manifests; a
     /// duplicate key in a stub is reported in this module's terms.
-    private static func message(for diagnostic: Diagnostic, in file: SourceFile) -> String {
-        guard diagnostic.rule == YAMLParser.duplicateKeyRule else { return diagnostic.message }
+    private static func message(for diagnostic: YAMLIssue, in file: SourceFile) -> String {
+        guard diagnostic.kind == .duplicateKey else { return diagnostic.message }
         let written = file.text(of: diagnostic.span)
         let key = written.hasPrefix("\"") || written.hasPrefix("'") ? written : quoted(written)
         if let first = diagnostic.related.first {
