@@ -8,7 +8,7 @@ import YAMLTree
 extension Runner {
     /// One DAG task or step: `when`, loops, arguments, the called template, and its exit hook.
     func runCall(_ call: TemplateCall, site: ReferenceSite, values: [String: String], path: String, displayName: String,
-                 parent: String, start: Double) async -> Outcome {
+                 parent: String, start: Double, parallelism: Int? = nil) async -> Outcome {
         let siteValues = SiteValues(site: site, scope: scope, flat: values)
         func finished(_ type: NodeType, _ phase: NodePhase, _ message: String) -> Outcome {
             var node = RunNode(path: path, displayName: displayName, type: type, template: call.template?.value)
@@ -31,24 +31,20 @@ extension Runner {
             group.startedAt = start
             group.phase = .running
             recorder.add(group, parent: parent)
-            let outcomes = await withTaskGroup(of: (Int, Outcome).self) { tasks in
-                for (index, item) in items.enumerated() {
-                    var itemValues = values
-                    itemValues["item"] = item.text
-                    for (key, value) in item.fields { itemValues["item.\(key)"] = value }
-                    let childPath = "\(path)(\(index):\(item.description))"
-                    let childName = "\(displayName)(\(index):\(item.description))"
-                    // Registered here, in item order, before any of them runs.
-                    recorder.add(RunNode(path: childPath, displayName: childName, type: .skipped, template: nil), parent: path)
-                    tasks.addTask {
-                        (index, await self.runSingle(call, site: site, values: itemValues, path: childPath, displayName: childName,
-                                                     parent: path, start: start))
-                    }
-                }
-                var collected: [(Int, Outcome)] = []
-                for await result in tasks { collected.append(result) }
-                return collected.sorted { $0.0 < $1.0 }.map(\.1)
+            for (index, item) in items.enumerated() {
+                // Registered here, in item order, before any of them runs.
+                let childPath = "\(path)(\(index):\(item.description))"
+                recorder.add(RunNode(path: childPath, displayName: "\(displayName)(\(index):\(item.description))", type: .skipped, template: nil), parent: path)
             }
+            var slots = VirtualSlots(limit: parallelism)
+            let outcomes = await slots.run(items.indices.map { ($0, start) }) { index, itemStart in
+                let item = items[index]
+                var itemValues = values
+                itemValues["item"] = item.text
+                for (key, value) in item.fields { itemValues["item.\(key)"] = value }
+                return await self.runSingle(call, site: site, values: itemValues, path: "\(path)(\(index):\(item.description))",
+                                            displayName: "\(displayName)(\(index):\(item.description))", parent: path, start: itemStart)
+            }.sorted { $0.0 < $1.0 }.map(\.1)
             let failed = outcomes.first { $0.phase.isFailedOrError }
             let phase: NodePhase = outcomes.contains { $0.phase == .error } ? .error : (failed != nil ? .failed : .succeeded)
             let message = failed.map { "child '\($0.path)' failed" } ?? ""

@@ -1,6 +1,7 @@
 import ArgoModel
 import ArgoSemantics
 import ArgoSyntax
+import YAMLTree
 
 extension Runner {
     /// Runs a DAG in waves: every task whose dependencies are all fulfilled
@@ -19,8 +20,19 @@ extension Runner {
             return refs.compactMap { index[$0.task] }.filter { seen.insert($0).inserted }
         }
         var outcomes = [Outcome?](repeating: nil, count: tasks.count)
+        // With a target, only the targets and what they depend on run.
         var started = Set<Int>()
+        if let target = dag.target?.value, !target.isEmpty, !target.hasTemplateTag {
+            var needed = Set<Int>()
+            var queue = target.split(separator: " ").compactMap { index[String($0)] }
+            while let next = queue.popLast() {
+                if needed.insert(next).inserted { queue += dependencies[next] }
+            }
+            started = Set(tasks.indices).subtracting(needed)
+        }
         var taskValues = values
+        let limit = parallelism(of: template)
+        var slots = VirtualSlots(limit: limit)
         while true {
             let ready = tasks.indices.filter { i in
                 !started.contains(i) && dependencies[i].allSatisfy { outcomes[$0]?.phase.isFulfilled ?? false }
@@ -28,31 +40,28 @@ extension Runner {
             if ready.isEmpty { break }
             for i in ready { started.insert(i) }
             let snapshot = taskValues
-            let finished = await withTaskGroup(of: (Int, Outcome).self) { group in
-                for i in ready {
-                    let readyAt = dependencies[i].compactMap { outcomes[$0]?.finishedAt }.max() ?? start
-                    let task = tasks[i]
-                    let taskPath = "\(path).\(names[i])"
-                    if dependsAllows(task, graph: graph, taskIndex: i, dependencies: dependencies[i], outcomes: outcomes, tasks: tasks) {
-                        // Registered in source order, so the tree does not depend on timing.
-                        recorder.add(RunNode(path: taskPath, displayName: names[i], type: .skipped, template: task.call.template?.value), parent: path)
-                        group.addTask {
-                            (i, await self.runCall(task.call, site: .task(template, task), values: snapshot, path: taskPath,
-                                                   displayName: self.names(i, names), parent: path, start: readyAt))
-                        }
-                    } else {
-                        var node = RunNode(path: taskPath, displayName: names[i], type: .skipped, template: task.call.template?.value)
-                        node.phase = .omitted
-                        node.message = "omitted: depends condition not met"
-                        node.startedAt = readyAt
-                        node.finishedAt = readyAt
-                        recorder.add(node, parent: path)
-                        outcomes[i] = Outcome(phase: .omitted, message: node.message, startedAt: readyAt, finishedAt: readyAt, path: taskPath)
-                    }
+            var runnable: [(key: Int, readyAt: Double)] = []
+            for i in ready {
+                let readyAt = dependencies[i].compactMap { outcomes[$0]?.finishedAt }.max() ?? start
+                let task = tasks[i]
+                let taskPath = "\(path).\(names[i])"
+                if dependsAllows(task, graph: graph, taskIndex: i, dependencies: dependencies[i], outcomes: outcomes, tasks: tasks) {
+                    // Registered in source order, so the tree does not depend on timing.
+                    recorder.add(RunNode(path: taskPath, displayName: names[i], type: .skipped, template: task.call.template?.value), parent: path)
+                    runnable.append((i, readyAt))
+                } else {
+                    var node = RunNode(path: taskPath, displayName: names[i], type: .skipped, template: task.call.template?.value)
+                    node.phase = .omitted
+                    node.message = "omitted: depends condition not met"
+                    node.startedAt = readyAt
+                    node.finishedAt = readyAt
+                    recorder.add(node, parent: path)
+                    outcomes[i] = Outcome(phase: .omitted, message: node.message, startedAt: readyAt, finishedAt: readyAt, path: taskPath)
                 }
-                var collected: [(Int, Outcome)] = []
-                for await result in group { collected.append(result) }
-                return collected
+            }
+            let finished = await slots.run(runnable) { i, taskStart in
+                await self.runCall(tasks[i].call, site: .task(template, tasks[i]), values: snapshot, path: "\(path).\(names[i])",
+                                   displayName: names[i], parent: path, start: taskStart, parallelism: limit)
             }
             for (i, outcome) in finished {
                 outcomes[i] = outcome
@@ -68,8 +77,6 @@ extension Runner {
         let message = failedTarget.map { "child '\($0)' failed" } ?? ""
         return Outcome(phase: phase, message: message, startedAt: start, finishedAt: finish, path: path)
     }
-
-    private func names(_ i: Int, _ names: [String]) -> String { names[i] }
 
     /// `depends` as the controller evaluates it; `dependencies` as `a && b` with the same bare-name expansion.
     private func dependsAllows(_ task: DAGTask, graph: DAGDependencies, taskIndex: Int, dependencies: [Int], outcomes: [Outcome?], tasks: [DAGTask]) -> Bool {
@@ -155,6 +162,7 @@ extension Runner {
     func runSteps(_ template: Template, values: [String: String], path: String, start: Double) async -> Outcome {
         var clock = start
         var stepValues = values
+        let limit = parallelism(of: template)
         for (groupIndex, group) in (template.steps ?? []).enumerated() {
             let groupPath = "\(path)[\(groupIndex)]"
             var groupNode = RunNode(path: groupPath, displayName: "[\(groupIndex)]", type: .stepGroup, template: nil)
@@ -167,18 +175,12 @@ extension Runner {
                 let stepName = step.name?.value ?? ""
                 recorder.add(RunNode(path: "\(groupPath).\(stepName)", displayName: stepName, type: .skipped, template: step.call.template?.value), parent: groupPath)
             }
-            let outcomes = await withTaskGroup(of: (Int, Outcome).self) { tasks in
-                for (i, step) in group.enumerated() {
-                    let stepName = step.name?.value ?? ""
-                    tasks.addTask {
-                        (i, await self.runCall(step.call, site: .step(template, step), values: snapshot, path: "\(groupPath).\(stepName)",
-                                               displayName: stepName, parent: groupPath, start: groupStart))
-                    }
-                }
-                var collected: [(Int, Outcome)] = []
-                for await result in tasks { collected.append(result) }
-                return collected.sorted { $0.0 < $1.0 }.map(\.1)
-            }
+            var slots = VirtualSlots(limit: limit)
+            let outcomes = await slots.run(group.indices.map { ($0, groupStart) }) { i, stepStart in
+                let step = group[i]
+                return await self.runCall(step.call, site: .step(template, step), values: snapshot, path: "\(groupPath).\(step.name?.value ?? "")",
+                                          displayName: step.name?.value ?? "", parent: groupPath, start: stepStart, parallelism: limit)
+            }.sorted { $0.0 < $1.0 }.map(\.1)
             clock = outcomes.map(\.finishedAt).max() ?? clock
             var failure: Outcome?
             for (step, outcome) in zip(group, outcomes) where outcome.phase.isFailedOrError {

@@ -25,8 +25,17 @@ public final class Runner: Sendable {
         self.options = options
         var generator = SeededGenerator(seed: options.seed)
         let metadata = semantics.resource.metadata
-        workflowName = metadata.name?.value
-            ?? GeneratedNames.name(prefix: metadata.generateName?.value ?? "workflow-", using: &generator)
+        switch semantics.resource.kind {
+        case .workflow:
+            workflowName = metadata.name?.value
+                ?? GeneratedNames.name(prefix: metadata.generateName?.value ?? "workflow-", using: &generator)
+        case .cronWorkflow:
+            // A CronWorkflow names each run after itself and the scheduled time.
+            workflowName = "\(metadata.name?.value ?? "cron")-\(Int(VirtualTime.epoch))"
+        case .workflowTemplate, .clusterWorkflowTemplate:
+            // As `argo submit --from workflowtemplate/NAME` does.
+            workflowName = GeneratedNames.name(prefix: (metadata.name?.value ?? "workflow") + "-", using: &generator)
+        }
         uid = GeneratedNames.uid(using: &generator)
         globals = Self.globalValues(semantics: semantics, name: workflowName, uid: uid, parameters: options.parameters)
     }
@@ -186,16 +195,21 @@ public final class Runner: Sendable {
         var missing: String?
         for parameter in template.inputs.parameters {
             guard let pname = parameter.name?.value else { continue }
-            if let value = arguments[pname] ?? parameter.value?.value ?? parameter.defaultValue?.value {
+            if let value = arguments[pname] ?? parameter.value?.value ?? parameter.defaultValue?.value
+                ?? parameter.valueFrom?.field("default")?.value {
                 inputs[pname] = value
             } else if missing == nil {
-                missing = pname
+                if let configMap = parameter.valueFrom?["configMapKeyRef"] {
+                    missing = "\(pname) reads ConfigMap \"\(configMap.field("name")?.value ?? "")\" key \"\(configMap.field("key")?.value ?? "")\", which the sandbox has no copy of; pass the value as an argument or give the parameter a default"
+                } else {
+                    missing = pname
+                }
             }
         }
         if let missing {
             var node = RunNode(path: path, displayName: displayName, type: Self.nodeType(of: template), template: templateName)
             node.phase = .error
-            node.message = "inputs.parameters.\(missing) was not supplied"
+            node.message = missing.contains(" ") ? "inputs.parameters.\(missing)" : "inputs.parameters.\(missing) was not supplied"
             node.startedAt = start
             node.finishedAt = start
             recorder.add(node, parent: parent)
@@ -316,7 +330,10 @@ public final class Runner: Sendable {
             prefix + "finishedAt": VirtualTime.timestamp(node.finishedAt),
         ]
         if let result = node.result { values[prefix + "outputs.result"] = result }
-        for (pname, value) in node.outputParameters { values[prefix + "outputs.parameters.\(pname)"] = value }
+        for (pname, value) in node.outputParameters {
+            // A loop's parent holds one unnamed entry: the JSON list of every child's parameters.
+            values[pname.isEmpty ? prefix + "outputs.parameters" : prefix + "outputs.parameters.\(pname)"] = value
+        }
         if node.type == .http || node.type == .pod { values[prefix + "exitCode"] = node.phase == .succeeded ? "0" : "1" }
         return values
     }

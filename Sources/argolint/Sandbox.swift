@@ -75,13 +75,16 @@ enum Sandbox {
         // The workflow and the project's WorkflowTemplates.
         let file = SourceFile(path: request.workflow, bytes: bytes)
         var resources: [LocatedResource] = []
-        var workflowResource: ArgoResource?
+        var fileResources: [ArgoResource] = []
         for document in YAMLParser.parse(file).documents {
             if case .argo(let resource) = Manifest.decode(document) {
                 resources.append(LocatedResource(file: file, resource: resource))
-                if workflowResource == nil && resource.kind == .workflow { workflowResource = resource }
+                fileResources.append(resource)
             }
         }
+        // A Workflow first; else a CronWorkflow's workflow, else a WorkflowTemplate submitted as `argo submit --from` would.
+        let workflowResource = fileResources.first { $0.kind == .workflow } ?? fileResources.first { $0.kind == .cronWorkflow }
+            ?? fileResources.first { $0.kind.isReusableTemplate && $0.spec.entrypoint != nil }
         for contextInput in context {
             let contextFile = SourceFile(path: contextInput.path, bytes: contextInput.bytes)
             for document in YAMLParser.parse(contextFile).documents {
@@ -89,7 +92,7 @@ enum Sandbox {
             }
         }
         guard let resource = workflowResource else {
-            throw SandboxRefusal(message: "\(request.workflow): no Workflow to run (the file holds no kind: Workflow document)", reports: reports)
+            throw SandboxRefusal(message: "\(request.workflow): nothing to run: the file holds no Workflow, no CronWorkflow, and no WorkflowTemplate with an entrypoint", reports: reports)
         }
         let workspace = Workspace(resources: resources, secrets: [])
         let semantics = WorkflowSemantics(resource: resource, workspace: workspace, dialect: dialect)

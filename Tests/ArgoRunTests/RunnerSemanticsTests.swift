@@ -300,4 +300,54 @@ func phases(_ report: RunReport) -> [String: String] {
         #expect(phases(report)["after"] == "Succeeded")
         #expect(report.phase == .succeeded)
     }
+
+    @Test func parallelismQueuesChildrenOnTheVirtualClock() async throws {
+        let yaml = """
+        apiVersion: argoproj.io/v1alpha1
+        kind: Workflow
+        metadata: {name: limited}
+        spec:
+          entrypoint: main
+          templates:
+            - name: main
+              parallelism: 2
+              dag:
+                tasks:
+                  - {name: a, template: slow}
+                  - {name: b, template: slow}
+                  - {name: c, template: slow}
+                  - {name: d, template: slow}
+                  - {name: e, template: slow, dependencies: [a]}
+            - name: slow
+              http: {url: "http://api.invalid/slow"}
+        """
+        let report = try await runWorkflow(yaml, transport: ScriptedTransport(["GET /slow": [ok(200, delayMs: 1000)]]))
+        let starts = Dictionary(uniqueKeysWithValues: report.nodes.map { ($0.displayName, $0.startedAt) })
+        #expect(starts["a"] == 0 && starts["b"] == 0)
+        #expect(starts["c"] == 1 && starts["d"] == 1)
+        // e is ready at 1 (after a), and waits for a slot until 2.
+        #expect(starts["e"] == 2)
+        #expect(report.finishedAt == 3)
+    }
+
+    @Test func loopItemsShareTheTemplateParallelism() async throws {
+        let yaml = """
+        apiVersion: argoproj.io/v1alpha1
+        kind: Workflow
+        metadata: {name: limited}
+        spec:
+          entrypoint: main
+          templates:
+            - name: main
+              parallelism: 1
+              steps:
+                - - {name: each, template: slow, withSequence: {count: "3"}}
+            - name: slow
+              http: {url: "http://api.invalid/slow"}
+        """
+        let report = try await runWorkflow(yaml, transport: ScriptedTransport(["GET /slow": [ok(200, delayMs: 500)]]))
+        #expect(report.nodes.filter { $0.displayName.hasPrefix("each(") }.map(\.startedAt) == [0, 0.5, 1])
+        #expect(report.nodes.map(\.displayName).contains("each(2:2)"))
+        #expect(report.finishedAt == 1.5)
+    }
 }
