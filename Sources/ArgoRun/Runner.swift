@@ -362,11 +362,24 @@ extension WorkflowSemantics {
 enum VirtualTime {
     static let epoch: Double = 1_767_225_600  // 2026-01-01T00:00:00Z
 
+    /// RFC 3339 in UTC, to the second, as Argo prints node times. Written by
+    /// hand: a formatter per call costs more than the rest of a node's bookkeeping.
     static func timestamp(_ offset: Double) -> String {
-        let date = Date(timeIntervalSince1970: epoch + offset)
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
+        let total = Int64((epoch + offset).rounded(.down))
+        let days = Int(total / 86_400)
+        let secondsOfDay = Int(total % 86_400)
+        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(year)-\(two(month))-\(two(day))T\(two(secondsOfDay / 3600)):\(two(secondsOfDay / 60 % 60)):\(two(secondsOfDay % 60))Z"
     }
 }
 

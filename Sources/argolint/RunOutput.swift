@@ -46,7 +46,7 @@ enum RunHuman {
         }
         if !outcome.unmatched.isEmpty {
             out += "\nUNMATCHED (no stub matched; the responder answered 404)\n"
-            for entry in outcome.unmatched { out += "  \(entry.method) \(entry.absoluteURL ?? entry.url)\n" }
+            for entry in outcome.unmatched { out += "  \(entry.method) \(SecretText.mask(entry.absoluteURL ?? entry.url, outcome.masker))\n" }
         }
         return out
     }
@@ -108,62 +108,123 @@ enum RunHuman {
     }
 }
 
-/// `run --format json`: one object on stdout (DESIGN.md).
+/// `run --format json`: one object on stdout (DESIGN.md), keys in a fixed order.
 enum RunJSON {
     static func format(_ outcome: SandboxOutcome) -> String {
         let report = outcome.report
-        var object: [String: Any] = [
-            "workflow": report.declaredName,
-            "name": report.workflowName,
-            "uid": report.uid,
-            "phase": report.phase.rawValue,
-            "message": report.message,
-        ]
-        object["nodes"] = report.nodes.map { node -> [String: Any] in
-            var outputs: [String: Any] = [:]
-            if let result = node.result { outputs["result"] = result }
+        let nodes: [JSONOut] = report.nodes.map { node in
+            var outputs: [(String, JSONOut)] = []
+            if let result = node.result { outputs.append(("result", .string(result))) }
             if !node.outputParameters.isEmpty {
-                outputs["parameters"] = node.outputParameters.map { ["name": $0.name, "value": $0.value] }
+                outputs.append(("parameters", .array(node.outputParameters.map { .object([("name", .string($0.name)), ("value", .string($0.value))]) })))
             }
-            var item: [String: Any] = [
-                "name": node.displayName, "id": node.path, "type": node.type.rawValue, "template": node.template ?? "",
-                "phase": node.phase.rawValue, "message": node.message, "attempts": node.attempts,
-                "startedAt": node.startedAt, "finishedAt": node.finishedAt, "outputs": outputs, "children": node.children,
+            var fields: [(String, JSONOut)] = [
+                ("name", .string(node.displayName)), ("id", .string(node.path)), ("type", .string(node.type.rawValue)),
+                ("template", .string(node.template ?? "")), ("phase", .string(node.phase.rawValue)), ("message", .string(node.message)),
+                ("attempts", .number(Double(node.attempts))), ("startedAt", .number(node.startedAt)), ("finishedAt", .number(node.finishedAt)),
+                ("outputs", .object(outputs)), ("children", .array(node.children.map { .string($0) })),
             ]
-            if let note = node.note { item["note"] = note }
-            return item
+            if let note = node.note { fields.append(("note", .string(note))) }
+            return .object(fields)
         }
-        object["requests"] = report.requests.map { r -> [String: Any] in
-            var headers: [String: [String]] = [:]
-            for h in r.headers { headers[h.name, default: []].append(h.value) }
-            var item: [String: Any] = ["node": r.node, "method": r.method, "url": r.url, "headers": headers, "body": r.body]
+        let requests: [JSONOut] = report.requests.map { r in
+            var fields: [(String, JSONOut)] = [
+                ("node", .string(r.node)), ("method", .string(r.method)), ("url", .string(r.url)),
+                ("headers", headerObject(r.headers)), ("body", .string(r.body)),
+            ]
             if let status = r.status {
-                var responseHeaders: [String: [String]] = [:]
-                for h in r.responseHeaders { responseHeaders[h.name, default: []].append(h.value) }
-                item["response"] = ["status": status, "headers": responseHeaders, "body": r.responseBody ?? ""] as [String: Any]
+                fields.append(("response", .object([("status", .number(Double(status))), ("headers", headerObject(r.responseHeaders)),
+                                                    ("body", .string(r.responseBody ?? ""))])))
             }
-            if let error = r.error { item["error"] = error }
-            return item
+            if let error = r.error { fields.append(("error", .string(error))) }
+            fields.append(("startedAt", .number(r.startedAt)))
+            fields.append(("finishedAt", .number(r.finishedAt)))
+            return .object(fields)
         }
-        object["unmatched"] = outcome.unmatched.map { ["method": $0.method, "url": $0.absoluteURL ?? $0.url, "body": $0.bodyText] }
-        object["diagnostics"] = diagnosticsArray(outcome.diagnostics)
-        return serialize(object)
+        let unmatched: [JSONOut] = outcome.unmatched.map { entry in
+            .object([("method", .string(entry.method)), ("url", .string(SecretText.mask(entry.absoluteURL ?? entry.url, outcome.masker))),
+                     ("headers", headerObject(entry.headers.map { ($0.name, $0.value) }.masked(outcome.masker))),
+                     ("body", .string(SecretText.mask(entry.bodyText, outcome.masker)))])
+        }
+        let object: JSONOut = .object([
+            ("workflow", .string(report.declaredName)), ("name", .string(report.workflowName)), ("uid", .string(report.uid)),
+            ("phase", .string(report.phase.rawValue)), ("message", .string(report.message)),
+            ("nodes", .array(nodes)), ("requests", .array(requests)), ("unmatched", .array(unmatched)),
+            ("diagnostics", .raw(diagnosticsArray(outcome.diagnostics))),
+        ])
+        return object.text + "\n"
     }
 
     static func refusal(_ refusal: SandboxRefusal) -> String {
-        serialize(["phase": "Refused", "message": refusal.message, "nodes": [] as [Any], "requests": [] as [Any], "unmatched": [] as [Any],
-                   "diagnostics": diagnosticsArray(refusal.diagnostics)])
+        JSONOut.object([("phase", .string("Refused")), ("message", .string(refusal.message)), ("nodes", .array([])),
+                        ("requests", .array([])), ("unmatched", .array([])), ("diagnostics", .raw(diagnosticsArray(refusal.diagnostics)))]).text + "\n"
     }
 
     /// The lint findings in exactly `lint --format json`'s shape.
-    private static func diagnosticsArray(_ diagnostics: [ResolvedDiagnostic]) -> [Any] {
-        diagnostics.compactMap { d in
-            (try? JSONSerialization.jsonObject(with: Data(JSONFormatter.diagnostic(d).utf8)))
-        }
+    private static func diagnosticsArray(_ diagnostics: [ResolvedDiagnostic]) -> String {
+        "[" + diagnostics.map(JSONFormatter.diagnostic).joined(separator: ",") + "]"
     }
 
-    private static func serialize(_ object: [String: Any]) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+    /// Header lists as `{"Name": ["v1", "v2"]}`, in first-seen order.
+    private static func headerObject(_ headers: [(name: String, value: String)]) -> JSONOut {
+        var order: [String] = []
+        var values: [String: [String]] = [:]
+        for h in headers {
+            if values[h.name] == nil { order.append(h.name) }
+            values[h.name, default: []].append(h.value)
+        }
+        return .object(order.map { ($0, .array((values[$0] ?? []).map { .string($0) })) })
     }
+}
+
+/// A JSON value written with its keys in the order given.
+indirect enum JSONOut {
+    case string(String)
+    case number(Double)
+    case array([JSONOut])
+    case object([(String, JSONOut)])
+    /// Already JSON text.
+    case raw(String)
+
+    var text: String {
+        var out = ""
+        write(into: &out)
+        return out
+    }
+
+    func write(into out: inout String) {
+        switch self {
+        case .string(let s): out += JSONFormatter.quote(s)
+        case .number(let n): out += n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
+        case .raw(let text): out += text
+        case .array(let items):
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += "," }
+                item.write(into: &out)
+            }
+            out += "]"
+        case .object(let pairs):
+            out += "{"
+            for (i, pair) in pairs.enumerated() {
+                if i > 0 { out += "," }
+                out += JSONFormatter.quote(pair.0) + ":"
+                pair.1.write(into: &out)
+            }
+            out += "}"
+        }
+    }
+}
+
+/// Secret values in text the runner did not produce (the responder's journal).
+enum SecretText {
+    static func mask(_ text: String, _ values: [String]) -> String {
+        var result = text
+        for value in values where !value.isEmpty && result.contains(value) { result = result.replacingOccurrences(of: value, with: "***") }
+        return result
+    }
+}
+
+extension Array where Element == (String, String) {
+    func masked(_ values: [String]) -> [(name: String, value: String)] { map { ($0.0, SecretText.mask($0.1, values)) } }
 }

@@ -153,7 +153,7 @@ enum Sandbox {
             .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"' ")) }.filter { $0.count >= 4 }
         let report = Blocking.wait { await runner.run() }.masking(literals)
         let unmatched = responder.journal.filter { !$0.wasMatched }
-        return SandboxOutcome(report: report, unmatched: unmatched, diagnostics: diagnostics, masker: secretValues.allValues)
+        return SandboxOutcome(report: report, unmatched: unmatched, diagnostics: diagnostics, masker: secretValues.allValues + literals)
     }
 }
 

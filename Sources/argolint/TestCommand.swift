@@ -3,6 +3,7 @@ import ArgoLint
 import ArgoRun
 import ArgoSemantics
 import Foundation
+import YAMLTree
 
 struct TestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -92,8 +93,8 @@ struct TestCommand: ParsableCommand {
     /// In a folder, a scenario is a YAML file whose top level names a workflow and expectations.
     static func looksLikeScenario(_ path: String) -> Bool {
         guard let data = FileManager.default.contents(atPath: path) else { return false }
-        let text = String(decoding: data, as: UTF8.self)
-        let lines = text.split(separator: "\n").map { String($0) }
-        return lines.contains { $0.hasPrefix("workflow:") } && lines.contains { $0.hasPrefix("expect:") || $0.hasPrefix("tests:") }
+        let parsed = YAMLParser.parse(SourceFile(path: path, bytes: [UInt8](data)))
+        guard let root = parsed.documents.first?.root, root.isMapping else { return false }
+        return root["workflow"] != nil && (root["expect"] != nil || root["tests"] != nil)
     }
 }
