@@ -76,7 +76,7 @@ struct SiteValues {
                 prefixes.insert(parts.joined(separator: "."))
             }
         }
-        var tree = ValueTree()
+        let tree = ValueTree()
         for name in names where !prefixes.contains(name) {
             if let value = flat[name] { tree.insert(name.splitBytes("."), value: value) }
         }
