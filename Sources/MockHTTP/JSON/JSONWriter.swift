@@ -1,3 +1,5 @@
+import YAMLTree
+
 /// Compact JSON serialization: no whitespace, members in stored order, only
 /// the escapes JSON requires (non-ASCII text stays UTF-8).
 enum JSONWriter {
@@ -32,24 +34,8 @@ enum JSONWriter {
         }
     }
 
+    /// One quoting for all of argolint's JSON: YAMLTree's, valid as JSON and as YAML.
     static func appendString(_ text: String, to out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
+        out += doubleQuoted(text)
     }
 }
