@@ -109,7 +109,11 @@ enum Sandbox {
             }
             secretFiles += isDirectory.boolValue ? Project.yamlFiles(under: path) : [path]
         }
-        secretFiles += Project.yamlFiles(under: directory.isEmpty ? "." : directory).filter { $0 != request.workflow }
+        // Secret manifests in the workflow's own folder (not below it: a repository root would mean every file).
+        let folder = directory.isEmpty ? "." : directory
+        let beside = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        secretFiles += beside.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+            .map { (folder as NSString).appendingPathComponent($0) }.filter { $0 != request.workflow }
         for path in secretFiles {
             guard let data = FileManager.default.contents(atPath: path) else { continue }
             let issues = secretValues.load(SourceFile(path: path, bytes: [UInt8](data)))

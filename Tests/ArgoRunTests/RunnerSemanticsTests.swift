@@ -350,4 +350,31 @@ func phases(_ report: RunReport) -> [String: String] {
         #expect(report.nodes.map(\.displayName).contains("each(2:2)"))
         #expect(report.finishedAt == 1.5)
     }
+
+    @Test func retryPoliciesFollowUpstream() async throws {
+        func run(_ strategy: String, _ outcomes: [TransportOutcome]) async throws -> RunNode? {
+            let yaml = """
+            apiVersion: argoproj.io/v1alpha1
+            kind: Workflow
+            metadata: {name: policy}
+            spec:
+              entrypoint: call
+              templates:
+                - name: call
+                  retryStrategy: \(strategy)
+                  http: {url: "http://api.invalid/p"}
+            """
+            return try await runWorkflow(yaml, transport: ScriptedTransport(["GET /p": outcomes])).nodes.first
+        }
+        // OnError never retries a Failed attempt; the parent takes the child's message.
+        let onError = try await run("{limit: 3, retryPolicy: OnError}", [ok(500), ok(200)])
+        #expect(onError?.attempts == 1)
+        #expect(onError?.message == "received non-2xx response code: 500")
+        // The default, OnFailure, retries it.
+        let byDefault = try await run("{limit: 3}", [ok(500), ok(200)])
+        #expect(byDefault?.attempts == 2 && byDefault?.phase == .succeeded)
+        // With an expression the default is Always, and the expression decides.
+        let expression = try await run("{limit: 5, expression: \"lastRetry.status == 'Failed' && asInt(retries) < 1\"}", [ok(500)])
+        #expect(expression?.attempts == 2)
+    }
 }
