@@ -95,7 +95,7 @@ extension Runner {
         }
         let outcome = await runTemplate(template, call: call, arguments: arguments, path: path, displayName: displayName,
                                         parent: parent, start: start, caller: values)
-        return await runExitHook(call, site: site, after: outcome, values: values, path: path, displayName: displayName, parent: parent)
+        return await runExitHook(call, site: site, after: outcome, values: values, path: path, displayName: displayName, parent: path)
     }
 
     /// A node decided without running anything (skipped, errored before it started).
@@ -110,7 +110,8 @@ extension Runner {
         return Outcome(phase: phase, message: message, startedAt: time, finishedAt: time, path: path)
     }
 
-    /// `hooks.exit` (or the deprecated `onExit`) of a task or step: runs once the node is done.
+    /// `hooks.exit` (or the deprecated `onExit`) of a task or step: runs once the
+    /// node is done, as a child of it (one per node, so the tree stays deterministic).
     private func runExitHook(_ call: TemplateCall, site: ReferenceSite, after outcome: Outcome, values: [String: String], path: String,
                              displayName: String, parent: String?) async -> Outcome {
         var template: Template?
