@@ -62,12 +62,14 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // The language server: JSON-RPC over stdio, documents, workspace index. Built on ArgoLint's session.
+        .target(name: "ArgoLSP", dependencies: ["ArgoLint", "ArgoSemantics", "ArgoModel", "YAMLTree"]),
         // Compiles rules/*.md into ArgoLint so `argolint explain` prints exactly the tested docs.
         .executableTarget(name: "EmbedRuleDocsTool", path: "Plugins/EmbedRuleDocsTool"),
         .plugin(name: "EmbedRuleDocs", capability: .buildTool(), dependencies: ["EmbedRuleDocsTool"]),
         .executableTarget(
             name: "argolint",
-            dependencies: ["ArgoLint", "ArgoRun", "MockHTTP", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ArgoLint", "ArgoLSP", "ArgoRun", "MockHTTP", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
         .testTarget(name: "ExprLangTests", dependencies: ["ExprLang"]),
@@ -79,6 +81,7 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
+        .testTarget(name: "ArgoLSPTests", dependencies: ["ArgoLSP", "ArgoLint", "YAMLTree"]),
         .testTarget(name: "ArgoRunTests", dependencies: ["ArgoRun", "MockHTTP", "ArgoSemantics", "ArgoModel", "YAMLTree", "ExprLang"]),
     ],
     swiftLanguageModes: [.v6]

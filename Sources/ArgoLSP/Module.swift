@@ -1,0 +1,1 @@
+// Module ArgoLSP: see Package.swift for its place in the pipeline.
