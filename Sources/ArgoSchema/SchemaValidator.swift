@@ -192,7 +192,9 @@ struct Walker {
             // Offer the rename only when the value has the shape the suggested field takes.
             if pair.key.aliasSpan == nil, let field = spec.field(suggestions[0]), shapeFits(pair.value, field.type) {
                 fix = Fix(description: "rename \(quoted(key)) to \(quoted(suggestions[0]))",
-                          edits: [TextEdit(span: pair.key.span, newText: suggestions[0])])
+                          edits: [TextEdit(span: pair.key.span, newText: suggestions[0])],
+                          // The closest field is a guess at what was meant.
+                          applicability: .unsafe)
             }
         } else if !suggestions.isEmpty {
             message += "; did you mean " + suggestions.prefix(3).map(quoted).joined(separator: " or ") + "?"

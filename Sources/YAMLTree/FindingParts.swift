@@ -30,12 +30,25 @@ public struct TextEdit: Sendable, Hashable {
 
 /// A machine-applicable fix: edits that must be applied together.
 public struct Fix: Sendable, Hashable {
+    /// Whether a fix can be applied without a person looking at it.
+    public enum Applicability: String, Sendable, Hashable {
+        /// Keeps what the author meant: a spelling Argo accepts for the same thing
+        /// (quoting, the upstream form of a seed convenience, an unused comment removed).
+        case safe
+        /// A guess that may change behaviour: a did-you-mean rename, a new scheme,
+        /// a value encoded differently on the wire. `argolint fix` applies these only
+        /// with --unsafe-fixes; editors offer them as quick fixes like the others.
+        case unsafe
+    }
+
     public var description: String
     public var edits: [TextEdit]
+    public var applicability: Applicability
 
-    public init(description: String, edits: [TextEdit]) {
+    public init(description: String, edits: [TextEdit], applicability: Applicability = .safe) {
         self.description = description
         self.edits = edits
+        self.applicability = applicability
     }
 }
 

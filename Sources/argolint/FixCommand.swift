@@ -5,8 +5,11 @@ import Foundation
 struct FixCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fix",
-        abstract: "Apply every machine-applicable fix in place.",
+        abstract: "Apply machine-applicable fixes in place (safe ones; --unsafe-fixes for the rest).",
         discussion: """
+        Safe fixes keep what was meant (quoting, the upstream spelling of a seed convenience); unsafe \
+        ones are guesses that may change behaviour (a did-you-mean rename, https:// added to a URL) \
+        and are applied only with --unsafe-fixes. \
         Edits touch only the text they replace: comments, key order, quoting and indentation elsewhere \
         stay byte for byte. Files are replaced atomically with their permissions kept, and a file that \
         changed while it was being fixed is left alone. Findings without an automatic fix are printed \
@@ -19,15 +22,20 @@ struct FixCommand: ParsableCommand {
     @Flag(help: "Print a unified diff of the changes instead of writing them.")
     var dryRun = false
 
+    @Flag(help: "Also apply unsafe fixes: did-you-mean renames and other guesses that may change behaviour.")
+    var unsafeFixes = false
+
     mutating func run() throws {
         let prepared = try input.prepare()
-        let fixer = Fixer(linter: Linter(options: prepared.options))
+        // One session for every file: each sees the WorkflowTemplates and Secrets of the others it names.
+        let fixer = Fixer(session: Linter(options: prepared.options).session(prepared.inputs, context: prepared.context),
+                          includeUnsafe: unsafeFixes)
         var ioFailure = prepared.ioFailure
         var remaining: [FileReport] = []
         var fixedCount = 0
         var fileCount = 0
         for (index, original) in prepared.inputs.enumerated() {
-            let outcome = fixer.fix(path: original.path, bytes: original.bytes, context: prepared.context)
+            let outcome = fixer.fix(path: original.path, bytes: original.bytes)
             remaining.append(outcome.remaining)
             if index == prepared.stdinIndex {
                 if dryRun {

@@ -26,7 +26,8 @@ struct LintCommand: ParsableCommand {
 
     mutating func run() throws {
         let prepared = try input.prepare()
-        let (reports, trees) = Linter(options: prepared.options).lintKeepingTrees(prepared.inputs, context: prepared.context)
+        let session = Linter(options: prepared.options).session(prepared.inputs, context: prepared.context)
+        let reports = session.check(prepared.inputs)
         let resolved = reports.resolved()
         let summary = LintSummary(reports: reports)
         switch format {
@@ -34,10 +35,10 @@ struct LintCommand: ParsableCommand {
         case .json: Console.out(JSONFormatter.format(resolved, summary: summary))
         case .github: Console.out(GitHubFormatter.format(resolved))
         }
-        // Exit here rather than unwinding, with the shared trees still held: freeing
-        // every parsed file on the way out costs a measurable fraction of a large
-        // run, and the OS reclaims it anyway.
-        withExtendedLifetime(trees) {
+        // Exit here rather than unwinding, with the session's parsed fact files still
+        // held: freeing them on the way out costs a measurable fraction of a large
+        // run, and the OS reclaims the memory anyway.
+        withExtendedLifetime(session) {
             Foundation.exit(prepared.ioFailure ? 2 : summary.errors > 0 ? 1 : 0)
         }
     }

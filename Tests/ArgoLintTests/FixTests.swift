@@ -48,8 +48,8 @@ import ArgoSemantics
 
     @Test func fixingTheSeedYieldsUpstreamArgo() throws {
         let original = try Self.seed()
-        let fixer = Fixer(linter: Linter(options: LintOptions(dialect: .argo)))
-        let outcome = fixer.fix(path: "http-example.yaml", bytes: Array(original.utf8), context: [])
+        let fixer = Fixer(session: LintSession(options: LintOptions(dialect: .argo), facts: []), includeUnsafe: true)
+        let outcome = fixer.fix(path: "http-example.yaml", bytes: Array(original.utf8))
         let fixed = String(decoding: outcome.bytes, as: UTF8.self)
         #expect(fixed.contains("successCondition: response.statusCode == 200\n"))
         #expect(fixed.contains("successCondition: response.statusCode == 201\n"))
@@ -67,7 +67,7 @@ import ArgoSemantics
         let structural: Set<String> = ["yaml-syntax", "schema-unknown-field", "schema-type", "schema-required", "unresolved-variable", "expr-syntax", "expr-type", "expr-unknown-name", "undefined-template"]
         #expect(!outcome.remaining.diagnostics.contains { structural.contains($0.rule) }, "\(outcome.remaining.diagnostics.map(\.message))")
         // Idempotent: a second run changes nothing.
-        let again = fixer.fix(path: "http-example.yaml", bytes: outcome.bytes, context: [])
+        let again = fixer.fix(path: "http-example.yaml", bytes: outcome.bytes)
         #expect(again.bytes == outcome.bytes)
         #expect(again.applied.isEmpty)
     }
@@ -168,8 +168,8 @@ import ArgoSemantics
             let found = lint(Self.workflow(condition), dialect: .argo)
             #expect(Set(found.map(\.rule)) == Set(expected.rules), "\(condition)")
             #expect(found.allSatisfy { $0.start.line == 10 && $0.severity == .error })
-            let fixer = Fixer(linter: Linter(options: LintOptions(dialect: .argo)))
-            let outcome = fixer.fix(path: "c.yaml", bytes: Array(Self.workflow(condition).utf8), context: [])
+            let fixer = Fixer(session: LintSession(options: LintOptions(dialect: .argo), facts: []), includeUnsafe: true)
+            let outcome = fixer.fix(path: "c.yaml", bytes: Array(Self.workflow(condition).utf8))
             #expect(String(decoding: outcome.bytes, as: UTF8.self) == Self.workflow(expected.fixed), "\(condition)")
             #expect(outcome.remaining.diagnostics.isEmpty)
         }

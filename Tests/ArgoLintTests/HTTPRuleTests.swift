@@ -80,8 +80,8 @@ import ArgoSemantics
 
     @Test func seedToJsonFixLeavesNoExpressionError() throws {
         let text = try String(contentsOfFile: Repo.path("fixtures/workflows/seed-http.yaml"), encoding: .utf8)
-        let fixer = Fixer(linter: Linter(options: LintOptions(dialect: .seed)))
-        let outcome = fixer.fix(path: "seed-http.yaml", bytes: Array(text.utf8), context: [])
+        let fixer = Fixer(session: LintSession(options: LintOptions(dialect: .seed), facts: []), includeUnsafe: true)
+        let outcome = fixer.fix(path: "seed-http.yaml", bytes: Array(text.utf8))
         #expect(String(decoding: outcome.bytes, as: UTF8.self).contains("\"input_data\": {{=toJson(tasks['get-data'].outputs.result)}}"))
         #expect(outcome.remaining.diagnostics.map(\.rule).sorted() == ["http-insecure-credentials", "secret-hardcoded"])
     }

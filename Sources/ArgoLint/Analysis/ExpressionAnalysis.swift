@@ -182,7 +182,8 @@ struct ExpressionAnalysis: Sendable {
     }
 
     private func verbatimFix(_ description: String, field: ScalarField, range: Range<Int>, original: String, replacement: String, file: SourceFile) -> Fix? {
-        verbatimEdit(field: field, range: range, original: original, replacement: replacement, file: file).map { Fix(description: description, edits: [$0]) }
+        // These replace a name Argo cannot resolve with the closest one that exists: a guess.
+        verbatimEdit(field: field, range: range, original: original, replacement: replacement, file: file).map { Fix(description: description, edits: [$0], applicability: .unsafe) }
     }
 
     static func abbreviate(_ text: String) -> String {

@@ -51,46 +51,18 @@ public struct Linter: Sendable {
     }
 
     /// Lints `inputs`; `context` files contribute WorkflowTemplates and Secrets only.
+    /// Named inputs count as facts too, so a file sees templates defined in another named file.
     ///
     /// Only files that can hold cross-file facts are parsed before the checks
     /// (a byte search for the kind names decides); every other file is parsed,
     /// checked and dropped in one step, so memory stays near one tree per core.
     public func lint(_ inputs: [LintInput], context: [LintInput] = []) -> [FileReport] {
-        lintKeepingTrees(inputs, context: context).reports
+        session(inputs, context: context).check(inputs)
     }
 
-    /// The parsed files that were shared between checks (those holding
-    /// cross-file facts, and the workspace built from them). Freeing them is
-    /// pure teardown, a few percent of a large run: a process about to exit
-    /// can hold on to this instead (`withExtendedLifetime`) and let the OS
-    /// reclaim the memory.
-    public struct SharedTrees: Sendable {
-        let files: [AnalyzedFile]
-        let workspace: Workspace
-    }
-
-    /// `lint`, returning the shared trees to the caller instead of freeing them.
-    public func lintKeepingTrees(_ inputs: [LintInput], context: [LintInput] = []) -> (reports: [FileReport], trees: SharedTrees) {
-        let factFlags = parallelMap(inputs) { Self.mayHoldFacts($0.bytes) }
-        let factIndices = inputs.indices.filter { factFlags[$0] }
-        // Largest files first, so one big file does not finish alone on one core at the end.
-        let factOrder = factIndices.sorted { inputs[$0].bytes.count > inputs[$1].bytes.count }
-        let factFiles = parallelMap(factOrder) { Self.analyze(inputs[$0]) }
-        let contextFiles = parallelMap(context.filter { Self.mayHoldFacts($0.bytes) }) { Self.analyze($0) }
-        let workspace = Self.workspace(from: factFiles + contextFiles)
-        var preparsed: [Int: AnalyzedFile] = [:]
-        for (index, file) in zip(factOrder, factFiles) { preparsed[index] = file }
-        let options = self.options
-        let rules = self.rules
-        let ready = preparsed
-        let order = inputs.indices.sorted { inputs[$0].bytes.count > inputs[$1].bytes.count }
-        let checked = parallelMap(order) { index in
-            Self.check(ready[index] ?? Self.analyze(inputs[index]), workspace: workspace, rules: rules, options: options)
-        }
-        var reports = [FileReport?](repeating: nil, count: inputs.count)
-        for (index, report) in zip(order, checked) { reports[index] = report }
-        return (Self.keepFirstEmptyInventoryNotice(reports.compactMap { $0 }),
-                SharedTrees(files: factFiles + contextFiles, workspace: workspace))
+    /// The session for a run over `inputs` with the project's other files as `context`.
+    public func session(_ inputs: [LintInput], context: [LintInput] = []) -> LintSession {
+        LintSession(options: options, rules: rules, facts: inputs + context)
     }
 
     /// secret-undefined's "no Secret is known" notice is about the run, not a

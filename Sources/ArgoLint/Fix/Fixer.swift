@@ -4,11 +4,14 @@ import YAMLTree
 /// again, and repeat until nothing applicable is left (fixes can enable one
 /// another, and overlapping ones wait for the next round).
 public struct Fixer: Sendable {
-    public var linter: Linter
+    public var session: LintSession
+    /// Apply unsafe fixes too (`--unsafe-fixes`); safe ones are always applied.
+    public var includeUnsafe: Bool
     public var maxRounds = 10
 
-    public init(linter: Linter) {
-        self.linter = linter
+    public init(session: LintSession, includeUnsafe: Bool = false) {
+        self.session = session
+        self.includeUnsafe = includeUnsafe
     }
 
     public struct Outcome: Sendable {
@@ -20,21 +23,28 @@ public struct Fixer: Sendable {
         public var initial: FileReport
     }
 
-    public func fix(path: String, bytes: [UInt8], context: [LintInput]) -> Outcome {
+    /// Fixes one file, checked against the session's facts; when the file itself
+    /// defines a WorkflowTemplate or Secret, each round sees its current text.
+    public func fix(path: String, bytes: [UInt8]) -> Outcome {
         var current = bytes
         var applied: [Fix] = []
-        var report = linter.lint([LintInput(path: path, bytes: current)], context: context)[0]
+        var report = check(path, current)
         let initial = report
         for _ in 0..<maxRounds {
-            let fixes = report.diagnostics.compactMap(\.fix)
+            let fixes = report.diagnostics.compactMap(\.fix).filter { includeUnsafe || $0.applicability == .safe }
             guard !fixes.isEmpty else { break }
             let (next, taken) = FixApplier.apply(fixes, to: current)
             guard !taken.isEmpty, next != current else { break }
             current = next
             applied += taken
-            report = linter.lint([LintInput(path: path, bytes: current)], context: context)[0]
+            report = check(path, current)
         }
         return Outcome(bytes: current, applied: applied, remaining: report, initial: initial)
+    }
+
+    private func check(_ path: String, _ bytes: [UInt8]) -> FileReport {
+        let input = LintInput(path: path, bytes: bytes)
+        return session.updating(input).check(input)
     }
 }
 

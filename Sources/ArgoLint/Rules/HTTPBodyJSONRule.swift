@@ -33,7 +33,9 @@ public struct HTTPBodyJSONRule: Rule {
                     let stringSpan = body.sourceSpan(string, in: context.file)
                     let written = String(decoding: Array(body.value.utf8)[string], as: UTF8.self)
                     if context.file.text(of: stringSpan) == written {
-                        fix = Fix(description: "insert it JSON-encoded with {{=toJson(\(path))}}", edits: [TextEdit(span: stringSpan, newText: "{{=toJson(\(path))}}")])
+                        fix = Fix(description: "insert it JSON-encoded with {{=toJson(\(path))}}", edits: [TextEdit(span: stringSpan, newText: "{{=toJson(\(path))}}")],
+                                  // The body sent changes (the value is escaped now): worth a look.
+                                  applicability: .unsafe)
                     }
                 }
                 report.report(span, "{{\(tag.text)}} is spliced into a JSON string, but \(risk.what) can hold quotes, backslashes or newlines, which break the JSON; write the value JSON-encoded instead: {{=toJson(\(Self.exprPath(tag.text) ?? "..."))}} without the surrounding quotes",

@@ -21,9 +21,11 @@ public struct HTTPMethodRule: Rule {
         for template in context.allTemplates {
             guard let method = template.http?.method, !method.isNull, !method.value.hasTemplateTag else { continue }
             let value = method.value
+            // Upper-casing keeps the method meant; another method is a guess.
             let fix: (String) -> Fix? = { replacement in
                 context.file.text(of: method.span) == value
-                    ? Fix(description: "use \(replacement)", edits: [TextEdit(span: method.span, newText: replacement)]) : nil
+                    ? Fix(description: "use \(replacement)", edits: [TextEdit(span: method.span, newText: replacement)],
+                          applicability: replacement == value.uppercased() ? .safe : .unsafe) : nil
             }
             // RFC 9110 token characters: Go rejects anything else before sending.
             let isToken = !value.isEmpty && value.unicodeScalars.allSatisfy { s in

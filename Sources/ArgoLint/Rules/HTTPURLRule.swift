@@ -18,14 +18,14 @@ public struct HTTPURLRule: Rule {
                 let span = url.sourceSpan(range, in: context.file)
                 let edit = fix.flatMap { replacement -> Fix? in
                     context.file.text(of: span) == String(decoding: Array(url.value.utf8)[range], as: UTF8.self)
-                        ? Fix(description: replacement.description, edits: [TextEdit(span: span, newText: replacement.text)]) : nil
+                        ? Fix(description: replacement.description, edits: [TextEdit(span: span, newText: replacement.text)], applicability: replacement.applicability) : nil
                 }
                 report.report(span, message, fix: edit)
             }
         }
     }
 
-    private struct Replacement { var text: String; var description: String }
+    private struct Replacement { var text: String; var description: String; var applicability: Fix.Applicability = .safe }
 
     private static func isHex(_ b: UInt8) -> Bool {
         (b >= 48 && b <= 57) || (b >= 65 && b <= 70) || (b >= 97 && b <= 102)
@@ -63,7 +63,7 @@ public struct HTTPURLRule: Rule {
                 let written = String(decoding: bytes[trimmedStart..<colon], as: UTF8.self)
                 return (trimmedStart..<colon, "\"\(written):\" is not followed by \"//\"; write \"\(written.lowercased())://\"", nil)
             }
-            return (trimmedStart..<trimmedStart, "the URL has no scheme, so Argo's HTTP client cannot send it; start it with https://", Replacement(text: "https://", description: "prefix https://"))
+            return (trimmedStart..<trimmedStart, "the URL has no scheme, so Argo's HTTP client cannot send it; start it with https://", Replacement(text: "https://", description: "prefix https://", applicability: .unsafe))
         }
         if scheme != "http" && scheme != "https" {
             let end = schemeRange.upperBound - 3

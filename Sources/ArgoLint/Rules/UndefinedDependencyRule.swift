@@ -19,7 +19,7 @@ public struct UndefinedDependencyRule: Rule {
                     let suggestion = Suggestions.best(for: ref.task, among: names)
                     var message = "task \"\(taskName)\" depends on \"\(ref.task)\", which is not a task of this DAG"
                     message += suggestion.map { "; did you mean \"\($0)\"?" } ?? "; tasks are \(Suggestions.quotedList(names))"
-                    let fix = suggestion.map { Fix(description: "replace with \"\($0)\"", edits: [TextEdit(span: span, newText: $0)]) }
+                    let fix = suggestion.map { Fix(description: "replace with \"\($0)\"", edits: [TextEdit(span: span, newText: $0)], applicability: .unsafe) }
                     // Offer the rename only where the source spells the name verbatim (no escapes in between).
                     report.report(span, message, fix: context.file.text(of: span) == ref.task ? fix : nil)
                 }
