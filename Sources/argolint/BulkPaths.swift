@@ -21,7 +21,7 @@ enum BulkPaths {
     static let commands: Set<String> = ["lint", "fix"]
     /// Options of those commands that take a value (`--format json`); a test
     /// compares this with the options ArgumentParser reports for both commands.
-    static let valueOptions: Set<String> = ["--config", "--dialect", "--stdin-filename", "--secrets", "--format"]
+    static let valueOptions: Set<String> = ["--config", "--dialect", "--stdin-filename", "--secrets", "--format", "--max-warnings"]
 
     /// The arguments for ArgumentParser and the paths it should not see.
     static func split(_ arguments: [String]) -> (forParser: [String], laterPaths: [String]) {

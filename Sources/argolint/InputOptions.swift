@@ -8,7 +8,7 @@ struct InputOptions: ParsableArguments {
     @Argument(help: "Files, folders (searched recursively for *.yaml and *.yml), or - for standard input.")
     var paths: [String] = []
 
-    @Option(help: "Configuration file (default: the nearest .argolint.yaml upwards).")
+    @Option(help: "Configuration file for every input (default: each file's nearest .argolint.yaml upwards).")
     var config: String?
 
     @Option(help: "Dialect of HTTP templates and expressions: argo (upstream) or seed.")
@@ -22,68 +22,103 @@ struct InputOptions: ParsableArguments {
 
     /// What a command needs to run the linter over the named inputs.
     struct Prepared {
-        var project: Project
         var inputs: [LintInput]
         /// Paths of the inputs read from files (stdin excluded), in input order.
         var filePaths: [String]
         var stdinIndex: Int?
-        var context: [LintInput]
-        var options: LintOptions
+        /// The inputs by project: each lints with its own configuration.
+        var groups: [InputGroup]
         var ioFailure: Bool
+
+        /// The first input's group: its options and facts, for a command that
+        /// lints every input with one configuration (fix, until it uses `groups`).
+        var options: LintOptions { groups.first?.options ?? LintOptions() }
+        var context: [LintInput] { groups.first?.context ?? [] }
     }
 
     func prepare() throws -> Prepared {
-        // The project (configuration, cross-file facts) is the one holding the
-        // first named input, so linting another tree from here uses its facts, not ours.
-        let first = paths.first { $0 != "-" } ?? "."
-        var isDirectory: ObjCBool = false
-        let start = FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory) && !isDirectory.boolValue
-            ? (first as NSString).deletingLastPathComponent : first
-        var project: Project
         do {
-            project = try Project.discover(start: start.isEmpty ? "." : start, explicitConfigPath: config)
-        } catch {
+            return try prepareInputs()
+        } catch let error as ConfigurationError {
+            // An unusable configuration is a usage error, reported with its position.
             Console.error(error.message)
             throw ExitCode(2)
         }
+    }
+
+    private func prepareInputs() throws -> Prepared {
+        // Every input has the project (configuration, cross-file facts) of the
+        // nearest .argolint.yaml above it, so linting several trees, or a tree
+        // with nested configurations, gives each file its own answers.
+        var resolver = try ProjectResolver(explicitConfigPath: config)
         var ioFailure = false
         var inputs: [LintInput] = []
+        // The project of each input, in the order of `inputs`.
+        var projects: [Project] = []
         var filePaths: [String] = []
         var stdinIndex: Int?
-        var named: [String] = []
+        var named: [(path: String, project: Project)] = []
+        var seen = Set<String>()
         for path in paths.isEmpty ? ["."] : paths {
             if path == "-" {
                 let data = FileHandle.standardInput.readDataToEndOfFile()
                 stdinIndex = inputs.count
+                // The buffer is configured as the file it names would be (editors pipe unsaved files).
+                projects.append(try stdinFilename.map { try resolver.project(forFile: $0) } ?? resolver.project(forFolder: "."))
                 inputs.append(LintInput(path: stdinFilename ?? "<stdin>", bytes: [UInt8](data)))
                 continue
             }
-            let (files, errors) = project.expand([path])
-            for error in errors {
-                Console.error(error)
-                ioFailure = true
-            }
-            named += files
-        }
-        for (path, bytes) in zip(named, Project.read(named)) {
-            guard let bytes else {
-                Console.error("\(path): cannot read the file")
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                Console.error("\(path): no such file or directory")
                 ioFailure = true
                 continue
             }
-            filePaths.append(path)
-            inputs.append(LintInput(path: path, bytes: bytes))
+            for file in isDirectory.boolValue ? Project.yamlFiles(under: path) : [path] {
+                let project = try resolver.project(forFile: file)
+                guard !project.isIgnored(file), seen.insert(Project.absolute(file)).inserted else { continue }
+                named.append((file, project))
+            }
+        }
+        for (entry, bytes) in zip(named, Project.read(named.map(\.path))) {
+            guard let bytes else {
+                Console.error("\(entry.path): cannot read the file")
+                ioFailure = true
+                continue
+            }
+            filePaths.append(entry.path)
+            projects.append(entry.project)
+            inputs.append(LintInput(path: entry.path, bytes: bytes))
         }
         // A --secrets path that does not exist would silently empty the inventory: say so, like a missing input.
         for path in secrets where !FileManager.default.fileExists(atPath: path) {
             Console.error("--secrets \(path): no such file or directory")
             ioFailure = true
         }
-        let context = project.contextInputs(excluding: Set(filePaths.map(Project.absolute)), extraSecretPaths: secrets)
-        let options = LintOptions(
-            dialect: dialect ?? project.configuration?.dialect ?? .argo,
-            severities: project.configuration?.severities ?? [:])
-        return Prepared(project: project, inputs: inputs, filePaths: filePaths, stdinIndex: stdinIndex, context: context, options: options, ioFailure: ioFailure)
+        let excluded = Set(filePaths.map(Project.absolute))
+        var groups: [InputGroup] = []
+        var groupOf: [String: Int] = [:]
+        for (index, project) in projects.enumerated() {
+            if let existing = groupOf[project.identity] {
+                groups[existing].inputIndices.append(index)
+                continue
+            }
+            groupOf[project.identity] = groups.count
+            let context = project.contextInputs(excluding: excluded, extraSecretPaths: secrets)
+            groups.append(InputGroup(project: project, options: options(for: project), inputIndices: [index], context: context))
+        }
+        if groups.isEmpty {
+            // No input at all: `options` still reflects the configuration here.
+            let project = try resolver.project(forFolder: ".")
+            groups.append(InputGroup(project: project, options: options(for: project), inputIndices: [], context: []))
+        }
+        return Prepared(inputs: inputs, filePaths: filePaths, stdinIndex: stdinIndex, groups: groups, ioFailure: ioFailure)
+    }
+
+    /// `--dialect` wins over the configuration's; severities come from the configuration.
+    private func options(for project: Project) -> LintOptions {
+        LintOptions(dialect: dialect ?? project.configuration?.dialect ?? .argo,
+                    severities: project.configuration?.severities ?? [:])
     }
 }
 

@@ -108,7 +108,7 @@ import Testing
     @Test func stdinUsesTheGivenFilename() throws {
         let result = try runCLI(["lint", "--format", "github", "--stdin-filename", "wf/from-stdin.yaml", "-"], stdin: Self.broken)
         #expect(result.code == 1)
-        #expect(result.out == "::error file=wf/from-stdin.yaml,line=11,col=23,endLine=11,endColumn=27,title=argolint undefined-template::template \"nope\" is not defined in this Workflow; templates are \"main\"\n")
+        #expect(result.out == "::error file=wf/from-stdin.yaml,line=11,col=23,endLine=11,endColumn=27,title=argolint (undefined-template)::template \"nope\" is not defined in this Workflow; templates are \"main\"\n")
         let unnamed = try runCLI(["lint", "--format", "json", "-"], stdin: Self.broken)
         #expect(unnamed.out.contains("\"file\": \"<stdin>\""))
     }

@@ -13,6 +13,7 @@ import Testing
         "stdin-filename": "named.yaml",
         "secrets": "secrets.yaml",
         "format": "json",
+        "max-warnings": "100",
     ]
 
     static func project() throws -> String {

@@ -397,7 +397,7 @@ private func applying(_ fix: Fix, to text: String) -> String {
         #expect(values.count >= 4)
         let hardcoded = ["my-secret-token", "FAKE-url-password", "FAKE-query-key", "RkFLRTpGQUtF", "FAKE-private-token", "tq3Xv9LmZp2Rk8Wb4Nc7Yd1Fh6Gs"]
         for dialect in ["argo", "seed"] {
-            for format in ["human", "json", "github"] {
+            for format in ["human", "json", "github", "sarif"] {
                 let run = try runCLI(["lint", "--dialect", dialect, "--format", format, "--secrets", Repo.path("fixtures/secrets"), Repo.path("fixtures")], cwd: Repo.root.path)
                 #expect(run.code == 1)
                 #expect(run.out.contains("secret-hardcoded"))

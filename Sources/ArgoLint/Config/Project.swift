@@ -7,6 +7,9 @@ public struct Project: Sendable {
     public var configuration: Configuration?
     public var configurationPath: String?
 
+    /// No configuration and no root: the inputs alone.
+    public init() {}
+
     /// Finds the configuration: `explicitPath`, else the nearest `.argolint.yaml`
     /// upwards from `start`.
     public static func discover(start: String, explicitConfigPath: String?) throws(ConfigurationError) -> Project {
@@ -21,18 +24,25 @@ public struct Project: Sendable {
             }
         }
         if let configPath {
-            guard let data = FileManager.default.contents(atPath: configPath) else {
-                throw ConfigurationError(message: "\(configPath): cannot read the configuration file")
-            }
-            let directory = (absolute(configPath) as NSString).deletingLastPathComponent
-            project.configuration = try Configuration.load(path: configPath, bytes: [UInt8](data), directory: directory)
-            project.configurationPath = configPath
-            project.root = directory
+            project = try load(configurationAt: configPath)
         } else {
             project.root = findUpwards(from: start) { dir in
                 FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent(".git")) ? dir : nil
             }
         }
+        return project
+    }
+
+    /// The project a configuration file defines: its settings, rooted at its folder.
+    public static func load(configurationAt configPath: String) throws(ConfigurationError) -> Project {
+        guard let data = FileManager.default.contents(atPath: configPath) else {
+            throw ConfigurationError(message: "\(configPath): cannot read the configuration file")
+        }
+        let directory = (absolute(configPath) as NSString).deletingLastPathComponent
+        var project = Project()
+        project.configuration = try Configuration.load(path: configPath, bytes: [UInt8](data), directory: directory)
+        project.configurationPath = configPath
+        project.root = directory
         return project
     }
 
@@ -65,27 +75,6 @@ public struct Project: Sendable {
         guard full.hasPrefix(base) else { return false }
         let relative = String(full.dropFirst(base.count))
         return configuration.ignore.contains { Glob($0).matches(relative) }
-    }
-
-    /// Expands files and folders (recursively, `*.yaml`/`*.yml`) into a sorted file list.
-    /// Paths that do not exist are returned as errors.
-    public func expand(_ paths: [String]) -> (files: [String], errors: [String]) {
-        var files: [String] = []
-        var errors: [String] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                errors.append("\(path): no such file or directory")
-                continue
-            }
-            if isDirectory.boolValue {
-                files += Self.yamlFiles(under: path).filter { !isIgnored($0) }
-            } else if !isIgnored(path) {
-                files.append(path)
-            }
-        }
-        var seen = Set<String>()
-        return (files.filter { seen.insert(Self.absolute($0)).inserted }, errors)
     }
 
     /// Every `*.yaml`/`*.yml` below `directory`, sorted, skipping hidden and build folders.

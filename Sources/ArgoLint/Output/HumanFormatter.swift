@@ -1,32 +1,46 @@
 import YAMLTree
 
 /// `file:line:col: severity: message [rule]`, then the source line and a
-/// marker under the span.
-public struct HumanFormatter: Sendable {
+/// marker under the span, the fix if there is one, and a `note:` line (with
+/// its own source line) for every related location. Without source, one line
+/// per finding and per note, in the GNU style editors and problem matchers parse.
+public struct HumanFormatter: OutputFormat {
     public var colour: Bool
+    public var showSource: Bool
 
-    public init(colour: Bool) {
+    public init(colour: Bool, showSource: Bool = true) {
         self.colour = colour
+        self.showSource = showSource
     }
 
+    /// For callers holding resolved diagnostics (fix, run): the same output as `render`.
     public func format(_ diagnostics: [ResolvedDiagnostic], summary: LintSummary) -> String {
+        render(LintResult(diagnostics: diagnostics, summary: summary))
+    }
+
+    public func render(_ result: LintResult) -> String {
         var out = ""
-        // A hard-coded credential is masked wherever its line is shown, so the
-        // report (CI logs, terminals) does not spread it further.
-        var masks: [String: [SourceSpan]] = [:]
-        for item in diagnostics where item.rule == SecretHardcodedRule.info.id {
-            masks[item.path, default: []].append(item.diagnostic.span)
-        }
-        for item in diagnostics {
+        for item in result.diagnostics {
+            let source = result.source(for: item)
             out += paint("\(item.path):\(item.start.line):\(item.start.column):", "1") + " "
             out += paint("\(item.severity.rawValue):", severityColour(item.severity)) + " "
             out += paint(item.message, "1") + " " + paint("[\(item.rule)]", "2") + "\n"
-            out += snippet(item, masking: masks[item.path] ?? [])
-            if let fix = item.diagnostic.fix {
-                out += "      = fix: \(fix.description)\n"
+            if showSource {
+                out += snippet(source, start: item.start, end: item.end, colour: severityColour(item.severity))
+                if let fix = item.diagnostic.fix {
+                    out += "      = fix: \(fix.description)\n"
+                }
+            }
+            for related in item.related {
+                out += paint("\(related.path):\(related.start.line):\(related.start.column):", "1") + " "
+                out += paint("note:", Self.noteColour) + " " + related.message + "\n"
+                if showSource {
+                    out += snippet(source, start: related.start, end: related.end, colour: Self.noteColour)
+                }
             }
         }
-        if !diagnostics.isEmpty {
+        let summary = result.summary
+        if !result.diagnostics.isEmpty {
             var parts: [String] = []
             parts.append(plural(summary.errors, "error"))
             parts.append(plural(summary.warnings, "warning"))
@@ -38,39 +52,21 @@ public struct HumanFormatter: Sendable {
 
     private func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 
-    private func snippet(_ item: ResolvedDiagnostic, masking masks: [SourceSpan]) -> String {
-        let lineText = Self.lineText(item.file, item.start.line, masking: masks)
-        let gutter = String(item.start.line)
+    private func snippet(_ source: MaskedSource, start: SourcePosition, end: SourcePosition, colour code: String) -> String {
+        let lineText = source.line(start.line)
+        let gutter = String(start.line)
         let pad = String(repeating: " ", count: gutter.count)
         // The marker line copies tabs from the source and pads wide characters
         // (CJK, emoji) with two spaces, so it stays aligned in a terminal.
         var marker = ""
-        for (i, ch) in lineText.unicodeScalars.enumerated() where i < item.start.column - 1 {
+        for (i, ch) in lineText.unicodeScalars.enumerated() where i < start.column - 1 {
             if ch == "\t" { marker += "\t" } else { marker += Self.isWide(ch) ? "  " : " " }
         }
         let lineLength = lineText.unicodeScalars.count
-        let endColumn = item.end.line == item.start.line ? item.end.column : lineLength + 1
-        let width = max(1, min(endColumn, lineLength + 1) - item.start.column)
+        let endColumn = end.line == start.line ? end.column : lineLength + 1
+        let width = max(1, min(endColumn, lineLength + 1) - start.column)
         marker += "^" + String(repeating: "~", count: width - 1)
-        return " \(gutter) | \(lineText)\n \(pad) | \(paint(marker, severityColour(item.severity)))\n"
-    }
-
-    /// The line's text with every byte inside a masked span shown as one `*` per character.
-    static func lineText(_ file: SourceFile, _ line: Int, masking masks: [SourceSpan]) -> String {
-        guard !masks.isEmpty, line >= 1, line <= file.lineStarts.count else { return file.lineText(line) }
-        let start = file.lineStarts[line - 1], end = file.lineContentEnd(lineIndex: line - 1)
-        guard masks.contains(where: { $0.start < end && $0.end > start }) else { return file.lineText(line) }
-        var bytes: [UInt8] = []
-        for i in start..<end {
-            let byte = file.bytes[i]
-            if masks.contains(where: { $0.start <= i && i < $0.end }) {
-                // Continuation bytes belong to the character already masked.
-                if byte & 0xC0 != 0x80 { bytes.append(UInt8(ascii: "*")) }
-            } else {
-                bytes.append(byte)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        return " \(gutter) | \(lineText)\n \(pad) | \(paint(marker, code))\n"
     }
 
     static func isWide(_ scalar: Unicode.Scalar) -> Bool {
@@ -82,6 +78,8 @@ public struct HumanFormatter: Sendable {
             return false
         }
     }
+
+    private static let noteColour = "1;36"
 
     private func severityColour(_ severity: Severity) -> String {
         switch severity {

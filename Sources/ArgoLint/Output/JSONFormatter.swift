@@ -2,13 +2,18 @@ import YAMLTree
 
 /// The `--format json` document of DESIGN.md, written by hand so the key
 /// order is the documented one and the output is byte-for-byte deterministic.
-public enum JSONFormatter {
+/// `related` appears only on diagnostics that have related locations, so the
+/// documented shape is unchanged for every other finding.
+public struct JSONFormatter: OutputFormat {
     public static let toolVersion = "0.1.0"
 
-    public static func format(_ diagnostics: [ResolvedDiagnostic], summary: LintSummary) -> String {
-        var out = "{\"tool\": {\"name\": \"argolint\", \"version\": \(quote(toolVersion))},\n \"diagnostics\": ["
-        out += diagnostics.map { "\n  " + diagnostic($0) }.joined(separator: ",")
-        out += diagnostics.isEmpty ? "],\n" : "\n ],\n"
+    public init() {}
+
+    public func render(_ result: LintResult) -> String {
+        let summary = result.summary
+        var out = "{\"tool\": {\"name\": \"argolint\", \"version\": \(Self.quote(Self.toolVersion))},\n \"diagnostics\": ["
+        out += result.diagnostics.map { "\n  " + Self.diagnostic($0) }.joined(separator: ",")
+        out += result.diagnostics.isEmpty ? "],\n" : "\n ],\n"
         out += " \"summary\": {\"files\": \(summary.files), \"errors\": \(summary.errors), \"warnings\": \(summary.warnings), \"infos\": \(summary.infos)}}\n"
         return out
     }
@@ -23,6 +28,12 @@ public enum JSONFormatter {
                 return "{\"line\": \(s.line), \"column\": \(s.column), \"endLine\": \(e.line), \"endColumn\": \(e.column), \"newText\": \(quote(edit.newText))}"
             }
             out += ", \"fix\": {\"description\": \(quote(fix.description)), \"edits\": [\(edits.joined(separator: ", "))]}"
+        }
+        if !item.related.isEmpty {
+            let related = item.related.map { r in
+                "{\"file\": \(quote(r.path)), \"line\": \(r.start.line), \"column\": \(r.start.column), \"endLine\": \(r.end.line), \"endColumn\": \(r.end.column), \"message\": \(quote(r.message))}"
+            }
+            out += ", \"related\": [\(related.joined(separator: ", "))]"
         }
         return out + "}"
     }

@@ -6,7 +6,11 @@ public struct ResolvedDiagnostic: Sendable {
     public var start: SourcePosition
     public var end: SourcePosition
     public var diagnostic: Diagnostic
+    /// The original file. Formats show source text only through
+    /// `LintResult.source(for:)`, which masks credentials.
     public var file: SourceFile
+    /// The diagnostic's related locations (same file), with positions.
+    public var related: [ResolvedRelatedLocation]
 
     public init(_ diagnostic: Diagnostic, in file: SourceFile) {
         self.diagnostic = diagnostic
@@ -14,11 +18,27 @@ public struct ResolvedDiagnostic: Sendable {
         path = file.path
         start = file.position(ofByte: diagnostic.span.start)
         end = file.position(ofByte: diagnostic.span.end)
+        related = diagnostic.related.map { ResolvedRelatedLocation($0, in: file) }
     }
 
     public var rule: String { diagnostic.rule }
     public var severity: Severity { diagnostic.severity }
     public var message: String { diagnostic.message }
+}
+
+/// A second place a finding refers to, with positions (the first of two duplicate keys, say).
+public struct ResolvedRelatedLocation: Sendable {
+    public var path: String
+    public var start: SourcePosition
+    public var end: SourcePosition
+    public var message: String
+
+    public init(_ related: RelatedLocation, in file: SourceFile) {
+        path = file.path
+        start = file.position(ofByte: related.span.start)
+        end = file.position(ofByte: related.span.end)
+        message = related.message
+    }
 }
 
 public struct LintSummary: Sendable {
