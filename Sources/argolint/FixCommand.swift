@@ -27,19 +27,26 @@ struct FixCommand: ParsableCommand {
 
     mutating func run() throws {
         let prepared = try input.prepare()
-        // One session for every file: each sees the WorkflowTemplates and Secrets of the others it names.
-        let fixer = Fixer(session: Linter(options: prepared.options).session(prepared.inputs, context: prepared.context),
-                          includeUnsafe: unsafeFixes)
+        // One fixer per configuration (each input's nearest .argolint.yaml); every file
+        // sees the WorkflowTemplates and Secrets of all the files named, as lint does.
+        var fixerOf: [Int: Fixer] = [:]
+        for group in prepared.groups {
+            let members = Set(group.inputIndices)
+            let others = prepared.inputs.indices.filter { !members.contains($0) }.map { prepared.inputs[$0] }
+            let session = Linter(options: group.options).session(group.inputIndices.map { prepared.inputs[$0] }, context: group.context + others)
+            for index in group.inputIndices { fixerOf[index] = Fixer(session: session, includeUnsafe: unsafeFixes) }
+        }
         var ioFailure = prepared.ioFailure
         var remaining: [FileReport] = []
         var fixedCount = 0
         var fileCount = 0
         for (index, original) in prepared.inputs.enumerated() {
+            guard let fixer = fixerOf[index] else { continue }
             let outcome = fixer.fix(path: original.path, bytes: original.bytes)
             remaining.append(outcome.remaining)
             if index == prepared.stdinIndex {
                 if dryRun {
-                    Console.out(UnifiedDiff.make(old: outcome.initial.maskedText(), new: outcome.remaining.maskedText(), path: original.path))
+                    Console.out(UnifiedDiff.make(old: MaskedSource(outcome.initial).text, new: MaskedSource(outcome.remaining).text, path: original.path))
                 } else {
                     Console.out(String(decoding: outcome.bytes, as: UTF8.self))
                 }
@@ -50,7 +57,7 @@ struct FixCommand: ParsableCommand {
             fileCount += 1
             if dryRun {
                 // Diff lines are source text: hard-coded credentials are masked as in every other output.
-                Console.out(UnifiedDiff.make(old: outcome.initial.maskedText(), new: outcome.remaining.maskedText(), path: original.path))
+                Console.out(UnifiedDiff.make(old: MaskedSource(outcome.initial).text, new: MaskedSource(outcome.remaining).text, path: original.path))
                 continue
             }
             do {

@@ -110,4 +110,11 @@ import ArgoSemantics
         #expect(method?.applicability == .safe)
         #expect(rename?.applicability == .unsafe)
     }
+
+    @Test func jsonSaysEachFixsApplicability() throws {
+        let result = try runCLI(["lint", "--format", "json", "-", "--stdin-filename", "wf.yaml"], stdin: Self.text)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        let fixes = (report["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["fix"] as? [String: Any] }
+        #expect(Set(fixes.compactMap { $0["applicability"] as? String }) == ["safe", "unsafe"])
+    }
 }

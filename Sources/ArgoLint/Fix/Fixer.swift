@@ -47,18 +47,3 @@ public struct Fixer: Sendable {
         return session.updating(input).check(input)
     }
 }
-
-extension FileReport {
-    /// The file's text with every hard-coded credential replaced by `*`, for
-    /// output that shows source text (diffs): secret values never leave argolint.
-    public func maskedText() -> String {
-        var bytes = file.bytes
-        for diagnostic in diagnostics where diagnostic.rule == "secret-hardcoded" {
-            let span = diagnostic.span
-            guard span.start >= 0, span.end <= bytes.count, span.start < span.end else { continue }
-            let stars = Array(repeating: UInt8(ascii: "*"), count: file.scalarCount(from: span.start, to: span.end))
-            bytes.replaceSubrange(span.start..<span.end, with: stars)
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-}

@@ -27,7 +27,7 @@ public struct JSONFormatter: OutputFormat {
                 let s = item.file.position(ofByte: edit.span.start), e = item.file.position(ofByte: edit.span.end)
                 return "{\"line\": \(s.line), \"column\": \(s.column), \"endLine\": \(e.line), \"endColumn\": \(e.column), \"newText\": \(quote(edit.newText))}"
             }
-            out += ", \"fix\": {\"description\": \(quote(fix.description)), \"edits\": [\(edits.joined(separator: ", "))]}"
+            out += ", \"fix\": {\"description\": \(quote(fix.description)), \"applicability\": \(quote(fix.applicability.rawValue)), \"edits\": [\(edits.joined(separator: ", "))]}"
         }
         if !item.related.isEmpty {
             let related = item.related.map { r in
