@@ -11,7 +11,7 @@ struct Argolint: ParsableCommand {
         2 usage error, unreadable input or internal failure.
         """,
         version: "0.1.0",
-        subcommands: [LintCommand.self, FixCommand.self, RunCommand.self, TestCommand.self, MockCommand.self, RulesCommand.self, ExplainCommand.self],
+        subcommands: [LintCommand.self, FixCommand.self, RunCommand.self, TestCommand.self, MockCommand.self, RulesCommand.self, ExplainCommand.self, LSPCommand.self],
         defaultSubcommand: nil
     )
 

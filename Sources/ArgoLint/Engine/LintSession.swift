@@ -30,12 +30,19 @@ public final class LintSession: Sendable {
         self.init(options: options, rules: rules, factFiles: byPath, factOrder: paths)
     }
 
-    init(options: LintOptions, rules: [any Rule], factFiles: [String: AnalyzedFile], factOrder: [String]) {
+    init(options: LintOptions, rules: [any Rule], factFiles: [String: AnalyzedFile], factOrder: [String], workspace: Workspace? = nil) {
         self.options = options
         self.rules = rules
         self.factFiles = factFiles
         self.factOrder = factOrder
-        workspace = Linter.workspace(from: factOrder.compactMap { factFiles[$0] })
+        self.workspace = workspace ?? Linter.workspace(from: factOrder.compactMap { factFiles[$0] })
+    }
+
+    /// The same facts checked with other options: the language server lints each
+    /// document with its own project's dialect and severities against one set of facts.
+    /// Facts do not depend on options, so nothing is parsed or rebuilt.
+    public func with(options: LintOptions) -> LintSession {
+        LintSession(options: options, rules: rules, factFiles: factFiles, factOrder: factOrder, workspace: workspace)
     }
 
     /// The session with `input`'s facts in place of what its path held (or added).

@@ -19,6 +19,9 @@ public struct LintInput: Sendable {
 public struct FileReport: Sendable {
     public var file: SourceFile
     public var diagnostics: [Diagnostic]
+    /// Whether some document of the file is an Argo resource: the language
+    /// server shows nothing for other YAML (a Secret, a Helm values file).
+    public var holdsArgoResource: Bool = false
 }
 
 public struct LintOptions: Sendable {
@@ -89,7 +92,8 @@ public struct Linter: Sendable {
     }
 
     /// WorkflowTemplate, ClusterWorkflowTemplate and Secret manifests name their kind.
-    static func mayHoldFacts(_ bytes: [UInt8]) -> Bool {
+    /// Public so the language server's workspace index keeps only such files.
+    public static func mayHoldFacts(_ bytes: [UInt8]) -> Bool {
         bytes.containsSubsequence(workflowTemplateMarker) || bytes.containsSubsequence(secretMarker)
     }
 
@@ -148,7 +152,8 @@ public struct Linter: Sendable {
             if a.rule != b.rule { return a.rule < b.rule }
             return a.message < b.message
         }
-        return FileReport(file: file, diagnostics: dedupe(diagnostics))
+        let holdsArgo = analyzed.manifests.contains { if case .argo = $0 { return true } else { return false } }
+        return FileReport(file: file, diagnostics: dedupe(diagnostics), holdsArgoResource: holdsArgo)
     }
 
     static func schemaDiagnostics(_ resource: ArgoResource, _ document: YAMLDocument, dialect: Dialect) -> [Diagnostic] {

@@ -1,1 +1,0 @@
-// Module ArgoLSP: see Package.swift for its place in the pipeline.
