@@ -69,10 +69,7 @@ let package = Package(
         .plugin(name: "EmbedRuleDocs", capability: .buildTool(), dependencies: ["EmbedRuleDocsTool"]),
         .executableTarget(
             name: "argolint",
-            dependencies: ["ArgoLint", "ArgoLSP", "ArgoRun", "MockHTTP", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            // Release builds link the Swift runtime and Foundation statically on Linux: the
-            // dynamic loader binding them was half of a pre-commit run's cold start (bench/lsp-latency.py).
-            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+            dependencies: ["ArgoLint", "ArgoLSP", "ArgoRun", "MockHTTP", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
         .testTarget(name: "ExprLangTests", dependencies: ["ExprLang"]),
