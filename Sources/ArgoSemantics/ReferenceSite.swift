@@ -5,6 +5,9 @@ import ArgoModel
 public enum ReferenceSite: Sendable {
     /// A spec-level field outside the templates (arguments, hooks, metadata): workflow variables only.
     case spec
+    /// A workflow-level pod field (`spec.nodeSelector`, `spec.podSpecPatch`, ...): Argo
+    /// copies it into every pod and substitutes it there, so a pod template's inputs resolve.
+    case podSpec
     /// The body of a template (its container, script, http, ...), outside its steps/dag call sites.
     case templateBody(Template)
     /// A template's `outputs`: may read any task or step of its own dag/steps.
@@ -17,7 +20,7 @@ public enum ReferenceSite: Sendable {
 
     public var template: Template? {
         switch self {
-        case .spec: return nil
+        case .spec, .podSpec: return nil
         case .templateBody(let t), .templateOutputs(let t), .task(let t, _, _), .step(let t, _, _): return t
         }
     }
@@ -34,6 +37,7 @@ public enum ReferenceSite: Sendable {
     public var ownerDescription: String {
         switch self {
         case .spec: return "the workflow spec"
+        case .podSpec: return "a workflow-level pod field"
         case .templateBody(let t), .templateOutputs(let t): return "template \"\(t.name?.value ?? "?")\""
         case .task(_, let task, _): return "task \"\(task.name?.value ?? "?")\""
         case .step(_, let step, _): return "step \"\(step.name?.value ?? "?")\""
@@ -53,13 +57,23 @@ public struct TagSite: Sendable {
 /// Keys are not scanned; `metrics` (their own variables) and `templateDefaults`
 /// (no single scope) are skipped.
 public enum TagSiteCollector {
+    /// WorkflowSpec fields the controller applies to each pod it creates, substituting
+    /// them with that pod's template scope.
+    static let perPodFields: Set<String> = [
+        "nodeSelector", "affinity", "tolerations", "imagePullSecrets", "hostNetwork", "dnsPolicy", "dnsConfig",
+        "securityContext", "podPriorityClassName", "podPriority", "hostAliases", "schedulerName", "podSpecPatch",
+        "podMetadata", "serviceAccountName", "automountServiceAccountToken", "executor",
+    ]
+
     public static func collect(_ semantics: WorkflowSemantics) -> [TagSite] {
         var sites: [TagSite] = []
         if let spec = semantics.spec.node {
             for pair in spec.mappingPairs {
                 switch pair.key.stringValue {
                 case "templates", "templateDefaults", "metrics": continue
-                default: walk(pair.value, key: pair.key.stringValue, site: .spec, into: &sites)
+                default:
+                    let site: ReferenceSite = pair.key.stringValue.map(Self.perPodFields.contains) == true ? .podSpec : .spec
+                    walk(pair.value, key: pair.key.stringValue, site: site, into: &sites)
                 }
             }
         }

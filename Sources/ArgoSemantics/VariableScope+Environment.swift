@@ -36,6 +36,8 @@ extension VariableScope {
                 if facts.hasTemplatedGlobalName { open.append(path) }
             }
         }
+        // A workflow-level pod field is substituted in each pod, with that pod's inputs.
+        if case .podSpec = site { open.append("inputs") }
         if let template = site.template {
             let parameters = template.declaredInputParameters
             if !parameters.isEmpty { names.append("inputs.parameters") }
@@ -138,7 +140,7 @@ extension VariableScope {
                 for word in words { if let target = byName[String(word)] { fields[String(word)] = nodeRecord(for: target.call, upstream: true) } }
                 roots["steps"] = .record(ExprRecord(fields: fields, closed: true, name: "steps"))
             }
-        case .templateBody, .spec:
+        case .templateBody, .spec, .podSpec:
             break
         }
         return roots

@@ -35,7 +35,7 @@ extension VariableScope {
                 return nil
             }
             return ResolutionProblem(message: "{{\(name)}} cannot be resolved in the body of template \"\(template.name?.value ?? "?")\": Argo resolves tasks.* only in a DAG task's own fields; pass the value in as an input parameter")
-        case .step, .spec:
+        case .step, .spec, .podSpec:
             return ResolutionProblem(message: "tasks.* is only defined in the fields of a DAG task; here use \(site.template?.steps != nil ? "steps.*" : "an input parameter")")
         }
     }

@@ -151,6 +151,7 @@ public struct VariableScope: Sendable {
     }
 
     private func resolveInputs(_ parts: [String], site: ReferenceSite) -> ResolutionProblem? {
+        if case .podSpec = site { return resolvePerPodInput(parts) }
         guard let template = site.template else {
             return ResolutionProblem(message: "inputs.* is only defined inside a template")
         }
@@ -185,6 +186,17 @@ public struct VariableScope: Sendable {
             return ResolutionProblem(message: "inputs has no \"\(parts[1])\"" + (best.map { "; did you mean \"inputs.\($0)\"?" } ?? "; use inputs.parameters or inputs.artifacts"),
                                      replacement: best.map { (["inputs", $0] + parts.dropFirst(2)).joined(separator: ".") })
         }
+    }
+
+    /// In a workflow-level pod field each pod substitutes its own template's inputs:
+    /// fine when some pod template declares the parameter; worth a word when none does.
+    private func resolvePerPodInput(_ parts: [String]) -> ResolutionProblem? {
+        guard parts.count >= 3, parts[1] == "parameters" else { return nil }
+        let name = parts.dropFirst(2).joined(separator: ".")
+        let podTemplates = semantics.allTemplates.filter { $0.type?.runsInPod ?? false }
+        if podTemplates.contains(where: { $0.inputs.parameters.contains { $0.name?.value == name } }) { return nil }
+        return ResolutionProblem(message: "no pod template declares input parameter \"\(name)\", so {{\(parts.joined(separator: "."))}} stays unresolved in every pod this field is copied into",
+                                 severity: .info)
     }
 
     private func resolvePod(_ parts: [String], site: ReferenceSite) -> ResolutionProblem? {

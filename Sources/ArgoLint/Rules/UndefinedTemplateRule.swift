@@ -64,10 +64,21 @@ public struct UndefinedTemplateRule: Rule {
         guard let target = context.workspace.workflowTemplate(named: name.value, clusterScope: ref.clusterScope) else {
             let candidates = context.workspace.templateNames(clusterScope: ref.clusterScope)
             // The other scope holding that name is a likely mix-up worth naming.
-            let otherScope = context.workspace.workflowTemplate(named: name.value, clusterScope: !ref.clusterScope) != nil
-                ? (ref.clusterScope ? "; a WorkflowTemplate of that name exists: drop clusterScope: true" : "; a ClusterWorkflowTemplate of that name exists: add clusterScope: true")
-                : Suggestions.didYouMean(name.value, among: candidates)
-            report.report(name.span, "templateRef names \(kind) \"\(name.value)\", which is not among the linted files; it may exist only in the cluster\(otherScope)", severity: .warning)
+            if context.workspace.workflowTemplate(named: name.value, clusterScope: !ref.clusterScope) != nil {
+                let hint = ref.clusterScope ? "a WorkflowTemplate of that name exists: drop clusterScope: true" : "a ClusterWorkflowTemplate of that name exists: add clusterScope: true"
+                report.report(name.span, "templateRef names \(kind) \"\(name.value)\", which is not among the linted files; it may exist only in the cluster; \(hint)", severity: .warning)
+                return
+            }
+            // A project template one or two edits away is far likelier a typo than a
+            // second template with almost the same name that lives only in the cluster.
+            let distances = candidates.map { ($0, Suggestions.distance(name.value, $0)) }.filter { $0.1 <= 2 }
+            if let (nearMiss, edits) = distances.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }) {
+                let fix = context.file.text(of: name.span) == name.value
+                    ? Fix(description: "use \"\(nearMiss)\"", edits: [TextEdit(span: name.span, newText: nearMiss)], applicability: .unsafe) : nil
+                report.report(name.span, "templateRef names \(kind) \"\(name.value)\", which is not defined, but the project defines \"\(nearMiss)\", \(edits) edit\(edits == 1 ? "" : "s") away; did you mean \"\(nearMiss)\"?", fix: fix)
+                return
+            }
+            report.report(name.span, "templateRef names \(kind) \"\(name.value)\", which is not among the linted files; it may exist only in the cluster" + Suggestions.didYouMean(name.value, among: candidates), severity: .warning)
             return
         }
         guard let template = ref.template, !template.value.hasTemplateTag else { return }
