@@ -76,7 +76,8 @@ public struct VariableScope: Sendable {
     // MARK: Simple tags
 
     public func resolve(_ name: String, at site: ReferenceSite) -> ResolutionProblem? {
-        let parts = name.splitBytes(".")
+        // A part may hold a placeholder of its own (a step named run-{{inputs.parameters.d}}).
+        let parts = name.contains("{{") ? Self.splitOutsideTags(name) : name.splitBytes(".")
         guard let first = parts.first else { return nil }
         guard let root = VariableRoot(rawValue: first) else {
             // Unknown roots are left in the text by Argo (other tools use {{ }} too);
@@ -148,6 +149,27 @@ public struct VariableScope: Sendable {
         }
         let list = names.isEmpty ? "" : "; declared: \(Suggestions.quotedList(names))"
         return ResolutionProblem(message: "there is no \(what) \"\(name)\"\(list)\(hint)")
+    }
+
+    /// Splits at dots that are not inside a `{{...}}`.
+    static func splitOutsideTags(_ name: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var depth = 0
+        var previous: Character?
+        for c in name {
+            if c == "{" && previous == "{" { depth += 1 }
+            if c == "}" && previous == "}" && depth > 0 { depth -= 1 }
+            if c == "." && depth == 0 {
+                parts.append(current)
+                current = ""
+            } else {
+                current.append(c)
+            }
+            previous = c == previous && (c == "{" || c == "}") ? nil : c
+        }
+        parts.append(current)
+        return parts
     }
 
     private func resolveInputs(_ parts: [String], site: ReferenceSite) -> ResolutionProblem? {

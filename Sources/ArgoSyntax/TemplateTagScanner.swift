@@ -1,6 +1,9 @@
 /// Finds `{{...}}` tags the way Argo's template engine does: a tag ends at
-/// the first `}}` after its `{{`, tags never nest, and only `{{=` (no space)
-/// starts an expression tag.
+/// the first `}}` after its `{{`, and only `{{=` (no space) starts an
+/// expression tag. One exception, from Argo 4.1: a simple tag may hold a
+/// placeholder of its own (`{{steps.run-{{inputs.parameters.d}}.status}}`,
+/// naming a step whose name holds that placeholder). Both are reported: the
+/// inner tag, then the outer one, whose text keeps the inner tag as written.
 public enum TemplateTagScanner {
     public static func scan(_ text: String) -> TemplateTagScan {
         scan(bytes: Array(text.utf8))
@@ -27,9 +30,27 @@ public enum TemplateTagScanner {
                 // Nothing after an unclosed '{{' can close a later tag either.
                 break
             }
+            let isExpression = innerStart < close && bytes[innerStart] == UInt8(ascii: "=")
+            if !isExpression, let nested = nestedClose(bytes, from: innerStart, firstClose: close) {
+                // The placeholder inside is a tag of its own; the outer tag ends after it.
+                let inner = scan(bytes: Array(bytes[nested.innerOpen..<(close + 2)]))
+                for tag in inner.tags {
+                    let shift = nested.innerOpen
+                    tags.append(TemplateTag(kind: tag.kind, range: (tag.range.lowerBound + shift)..<(tag.range.upperBound + shift),
+                                            innerRange: (tag.innerRange.lowerBound + shift)..<(tag.innerRange.upperBound + shift),
+                                            text: tag.text, textRange: (tag.textRange.lowerBound + shift)..<(tag.textRange.upperBound + shift)))
+                }
+                let outerInner = innerStart..<nested.close
+                let nameRange = UTF8Text.trimmed(bytes, outerInner)
+                tags.append(TemplateTag(
+                    kind: .simple, range: start..<(nested.close + 2), innerRange: outerInner,
+                    text: UTF8Text.string(bytes, nameRange), textRange: nameRange))
+                index = nested.close + 2
+                continue
+            }
             let innerRange = innerStart..<close
             let end = close + 2
-            if innerStart < close, bytes[innerStart] == UInt8(ascii: "=") {
+            if isExpression {
                 let sourceRange = (innerStart + 1)..<close
                 tags.append(TemplateTag(
                     kind: .expression, range: start..<end, innerRange: innerRange,
@@ -43,6 +64,28 @@ public enum TemplateTagScanner {
             index = end
         }
         return TemplateTagScan(tags: tags, issues: issues)
+    }
+
+    /// For `{{a{{b}}c}}`: when a `{{` opens before the first `}}` and the text after
+    /// that `}}` runs on (without a space or another `{{`) to a second `}}`, the
+    /// outer tag's close. Only a name can hold a placeholder this way.
+    private static func nestedClose(_ bytes: [UInt8], from start: Int, firstClose: Int) -> (innerOpen: Int, close: Int)? {
+        var index = start
+        var innerOpen: Int?
+        while index + 1 < firstClose {
+            if bytes[index] == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{") { innerOpen = index; break }
+            index += 1
+        }
+        guard let innerOpen, innerOpen > start else { return nil }
+        var after = firstClose + 2
+        while after + 1 < bytes.count {
+            let b = bytes[after]
+            if b == UInt8(ascii: "}"), bytes[after + 1] == UInt8(ascii: "}") { return (innerOpen, after) }
+            if b == UInt8(ascii: " ") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") { return nil }
+            if b == UInt8(ascii: "{"), bytes[after + 1] == UInt8(ascii: "{") { return nil }
+            after += 1
+        }
+        return nil
     }
 
     private static func findClose(_ bytes: [UInt8], from start: Int) -> Int? {

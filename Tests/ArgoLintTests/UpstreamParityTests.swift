@@ -68,4 +68,41 @@ import ArgoSemantics
         let elsewhere = lint(Self.project.replacingOccurrences(of: "REF", with: "shared-steps"))
         #expect(elsewhere.first { $0.rule == "undefined-template" }?.severity == .warning)
     }
+
+    static func placeholderSteps(name: String, reference: String, input: String = "date") -> String {
+        """
+        apiVersion: argoproj.io/v1alpha1
+        kind: Workflow
+        metadata: {generateName: dated-}
+        spec:
+          entrypoint: main
+          templates:
+            - name: main
+              inputs:
+                parameters: [{name: \(input), value: "2024"}]
+              steps:
+                - - name: \(name)
+                    template: echo
+                - - name: after
+                    template: echo
+                    when: "{{\(reference).status}} == Succeeded"
+            - name: echo
+              container: {image: alpine}
+        """
+    }
+
+    @Test func stepNamesMayHoldPlaceholders() {
+        // Argo 4.1 checks the literal text around the placeholder, and accepts references to such steps.
+        let fine = lint(Self.placeholderSteps(name: "run-{{inputs.parameters.date}}", reference: "steps.run-{{inputs.parameters.date}}"))
+        #expect(summary(fine).filter { !$0.hasPrefix("secret-undefined") } == [])
+        // The skeleton must still be a valid name.
+        let badSkeleton = lint(Self.placeholderSteps(name: "run_{{inputs.parameters.date}}", reference: "steps.run_{{inputs.parameters.date}}"))
+        #expect(summary(badSkeleton).contains("invalid-name@11:19"))
+        // A reference to a step that does not exist, and an inner placeholder that does not resolve, are still errors.
+        let wrongStep = lint(Self.placeholderSteps(name: "run-{{inputs.parameters.date}}", reference: "steps.walk-{{inputs.parameters.date}}"))
+        #expect(wrongStep.contains { $0.rule == "unresolved-variable" && $0.message.contains("there is no step \"walk-{{inputs.parameters.date}}\"") })
+        let wrongInput = lint(Self.placeholderSteps(name: "run-{{inputs.parameters.date}}", reference: "steps.run-{{inputs.parameters.date}}", input: "day"))
+        #expect(wrongInput.filter { $0.rule == "unresolved-variable" }.count >= 1)
+        #expect(!wrongInput.contains { $0.rule == "expr-syntax" })
+    }
 }

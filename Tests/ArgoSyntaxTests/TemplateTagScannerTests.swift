@@ -80,3 +80,21 @@ import Testing
         #expect(TemplateTagScanner.entireTag(" {{ tasks.a.outputs.result }} ")?.name == "tasks.a.outputs.result")
     }
 }
+
+@Suite struct NestedPlaceholderTagTests {
+    @Test func aNameMayHoldAPlaceholder() {
+        let text = "{{steps.run-{{inputs.parameters.d}}.status}} == x"
+        let scan = TemplateTagScanner.scan(text)
+        #expect(scan.issues.isEmpty)
+        #expect(scan.tags.map(\.text) == ["inputs.parameters.d", "steps.run-{{inputs.parameters.d}}.status"])
+        #expect(scan.tags[0].range == 12..<35)
+        #expect(scan.tags[1].range == 0..<44)
+    }
+
+    @Test func separateTagsStaySeparate() {
+        // A space, a quote or another tag after the first '}}' means two tags, as upstream scans them.
+        #expect(TemplateTagScanner.scan("{{a}} {{b}}").tags.map(\.text) == ["a", "b"])
+        #expect(TemplateTagScanner.scan("{{a {{b}} c}}").tags.map(\.text) == ["a {{b"])
+        #expect(TemplateTagScanner.scan("{{=x + {{y}}}}").tags.first?.kind == .expression)
+    }
+}

@@ -1,4 +1,5 @@
 import YAMLTree
+import ArgoSyntax
 import ArgoModel
 import ArgoSemantics
 
@@ -29,23 +30,32 @@ public struct InvalidNameRule: Rule {
                 }
             }
             for step in template.steps?.flatMap({ $0 }) ?? [] {
-                if let name = step.name { checkNodeName(name, what: "step", &report) }
+                if let name = step.name { checkNodeName(name, what: "step", skeletonOfTags: true, &report) }
                 checkParameters(step.call.arguments, &report)
             }
         }
     }
 
     /// Template, step and task names: `[a-zA-Z0-9][-a-zA-Z0-9]*`, at most 128 characters.
-    private func checkNodeName(_ name: ScalarField, what: String, _ report: inout Reporter) {
-        let value = name.value
+    /// With `skeletonOfTags` (step names, since Argo 4.1), each complete `{{...}}`
+    /// stands for its value: only the literal text around the tags is checked.
+    private func checkNodeName(_ name: ScalarField, what: String, skeletonOfTags: Bool = false, _ report: inout Reporter) {
+        var value = name.value
+        if skeletonOfTags, value.hasTemplateTag {
+            let tags = TemplateTagScanner.scan(value).tags
+            var bytes = Array(value.utf8)
+            for tag in tags.reversed() { bytes.replaceSubrange(tag.range, with: Array("x".utf8)) }
+            value = String(decoding: bytes, as: UTF8.self)
+            if value == "x" { return }
+        }
         if value.isEmpty {
             report.report(name.reportSpan, "\(what) name is empty")
             return
         }
         let bytes = Array(value.utf8)
         if !Self.isAlphanumeric(bytes[0]) || !bytes.allSatisfy({ Self.isAlphanumeric($0) || $0 == UInt8(ascii: "-") }) {
-            let suggestion = Self.sanitized(value, allowUnderscore: false)
-            report.report(name.span, "\(what) name \"\(value)\" is invalid: Argo allows only letters, digits and '-', starting with a letter or digit" + (suggestion.isEmpty ? "" : "; for example \"\(suggestion)\""))
+            let suggestion = Self.sanitized(name.value, allowUnderscore: false)
+            report.report(name.span, "\(what) name \"\(name.value)\" is invalid: Argo allows only letters, digits and '-', starting with a letter or digit" + (suggestion.isEmpty ? "" : "; for example \"\(suggestion)\""))
         } else if value.count > 128 {
             report.report(name.span, "\(what) name \"\(value.prefix(20))...\" is \(value.count) characters long; Argo allows at most 128")
         }
