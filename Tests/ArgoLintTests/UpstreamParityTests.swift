@@ -105,4 +105,30 @@ import ArgoSemantics
         #expect(wrongInput.filter { $0.rule == "unresolved-variable" }.count >= 1)
         #expect(!wrongInput.contains { $0.rule == "expr-syntax" })
     }
+
+    @Test func templateFieldsFollowTheirType() {
+        let text = """
+        apiVersion: argoproj.io/v1alpha1
+        kind: WorkflowTemplate
+        metadata: {name: fields}
+        spec:
+          templates:
+            - name: slow
+              timeout: "30"
+              script: {source: "echo", image: ""}
+            - name: call
+              podResources: {limits: {cpu: "1"}}
+              http: {url: "https://api.example.invalid/"}
+            - name: wait
+              activeDeadlineSeconds: 60
+              dag:
+                tasks: [{name: a, template: slow}]
+        """
+        let found = lint(text).filter { $0.rule == "template-field" }
+        #expect(found.map { "\($0.start.line):\($0.start.column)" } == ["7:16", "8:39", "10:7", "13:7"])
+        #expect(found.first?.diagnostic.fix?.edits.first?.newText == "\"30s\"")
+        // An image from spec.templateDefaults is enough.
+        let withDefaults = text.replacingOccurrences(of: "spec:\n", with: "spec:\n  templateDefaults: {script: {image: python:3}}\n")
+        #expect(!lint(withDefaults).contains { $0.rule == "template-field" && $0.message.contains("image") })
+    }
 }

@@ -8,6 +8,7 @@ public enum RuleRegistry {
         SchemaTypeRule(),
         SchemaRequiredRule(),
         TemplateTypeRule(),
+        TemplateFieldRule(),
         DuplicateNameRule(),
         InvalidNameRule(),
         UndefinedTemplateRule(),
