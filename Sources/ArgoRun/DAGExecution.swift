@@ -45,7 +45,7 @@ extension Runner {
                 let readyAt = dependencies[i].compactMap { outcomes[$0]?.finishedAt }.max() ?? start
                 let task = tasks[i]
                 let taskPath = "\(path).\(names[i])"
-                if dependsAllows(task, graph: graph, taskIndex: i, dependencies: dependencies[i], outcomes: outcomes, tasks: tasks) {
+                if dependsAllows(task, outcomes: outcomes, tasks: tasks, index: index) {
                     // Registered in source order, so the tree does not depend on timing.
                     recorder.add(RunNode(path: taskPath, displayName: names[i], type: .skipped, template: task.call.template?.value), parent: path)
                     runnable.append((i, readyAt))
@@ -79,9 +79,9 @@ extension Runner {
     }
 
     /// `depends` as the controller evaluates it; `dependencies` as `a && b` with the same bare-name expansion.
-    private func dependsAllows(_ task: DAGTask, graph: DAGDependencies, taskIndex: Int, dependencies: [Int], outcomes: [Outcome?], tasks: [DAGTask]) -> Bool {
+    private func dependsAllows(_ task: DAGTask, outcomes: [Outcome?], tasks: [DAGTask], index: [String: Int]) -> Bool {
         func outcome(_ name: String) -> Outcome? {
-            tasks.firstIndex { $0.name?.value == name }.flatMap { outcomes[$0] }
+            index[name].flatMap { outcomes[$0] }
         }
         func result(_ name: String, _ wanted: DependsResult) -> Bool {
             guard let o = outcome(name) else { return false }
@@ -99,7 +99,7 @@ extension Runner {
             }
         }
         func continueOn(_ name: String) -> DependsContinueOn {
-            guard let call = tasks.first(where: { $0.name?.value == name })?.call else { return .none }
+            guard let call = index[name].map({ tasks[$0].call }) else { return .none }
             return DependsContinueOn(failed: call.continuesOnFailed, error: call.continuesOnError)
         }
         if let depends = task.depends?.value, !depends.isEmpty, case .success(let expression) = DependsExpression.parse(depends) {

@@ -139,37 +139,14 @@ enum RequestShape {
     static func problem(method: String, url: String) -> String? {
         let tokenBytes = Set("!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".utf8)
         if method.utf8.contains(where: { !tokenBytes.contains($0) }) { return "net/http: invalid method \(JSONText.string(method))" }
-        guard let schemeEnd = url.range(of: "://") else {
+        guard let parts = AbsoluteURL(url) else {
             return url.contains(":") ? "unsupported protocol scheme \"\(url.prefix { $0 != ":" })\"" : "unsupported protocol scheme \"\""
         }
-        let scheme = url[..<schemeEnd.lowerBound].lowercased()
+        let scheme = parts.scheme.lowercased()
         guard scheme == "http" || scheme == "https" else { return "unsupported protocol scheme \"\(scheme)\"" }
         if url.contains(" ") { return "invalid character \" \" in URL" }
-        if Runner.hostOf(url).isEmpty { return "http: no Host in request URL" }
+        if parts.host.isEmpty { return "http: no Host in request URL" }
         return nil
-    }
-}
-
-extension Runner {
-    static func hostOf(_ url: String) -> String {
-        let authority = ResponderClient.authority(of: url)
-        if authority.hasPrefix("[") { return authority }
-        return String(authority.prefix { $0 != ":" })
-    }
-}
-
-/// Replaces secret values with `***` wherever they would be shown.
-struct SecretMasker {
-    let values: [String]
-
-    init(values: [String]) {
-        self.values = Array(Set(values.filter { !$0.isEmpty })).sorted { $0.count > $1.count }
-    }
-
-    func mask(_ text: String) -> String {
-        var result = text
-        for value in values where result.contains(value) { result = result.replacingOccurrences(of: value, with: "***") }
-        return result
     }
 }
 

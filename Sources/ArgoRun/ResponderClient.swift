@@ -37,7 +37,7 @@ public final class ResponderClient: HTTPTransport, @unchecked Sendable {
         do {
             let channel = try await bootstrap.connect(host: "127.0.0.1", port: port).get()
             var head = HTTPRequestHead(version: .http1_1, method: HTTPMethod(rawValue: request.method), uri: request.url)
-            head.headers.add(name: "Host", value: request.host ?? Self.authority(of: request.url))
+            head.headers.add(name: "Host", value: request.host ?? AbsoluteURL(request.url)?.authority ?? "")
             for header in request.headers { head.headers.add(name: header.name, value: header.value) }
             head.headers.add(name: "Content-Length", value: String(request.body.count))
             head.headers.add(name: "Connection", value: "close")
@@ -53,16 +53,6 @@ public final class ResponderClient: HTTPTransport, @unchecked Sendable {
             slot.complete(.failed("dial tcp 127.0.0.1:\(port): \(error)"))
             return (try? await slot.promise.futureResult.get()) ?? .failed("\(error)")
         }
-    }
-
-    /// `host[:port]` of an absolute URL, for the Host header.
-    static func authority(of url: String) -> String {
-        guard let schemeEnd = url.range(of: "://") else { return "" }
-        let rest: Substring = url[schemeEnd.upperBound...]
-        let end: String.Index = rest.firstIndex(where: { (c: Character) -> Bool in c == "/" || c == "?" || c == "#" }) ?? rest.endIndex
-        let authority: Substring = rest[..<end]
-        if let at = authority.lastIndex(of: "@") { return String(authority[authority.index(after: at)...]) }
-        return String(authority)
     }
 }
 

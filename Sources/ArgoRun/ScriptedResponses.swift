@@ -5,7 +5,9 @@ extension ScriptedResponses {
     /// scenario state per call number, at priority 1 so they come before the mocks.
     public func stubMappingsJSON(index: Int) -> String {
         let scenario = "argolint-responses-\(index)"
-        let (host, pathAndQuery) = Self.split(url)
+        let parts = AbsoluteURL(url)
+        let host = parts?.authority ?? ""
+        let pathAndQuery = parts?.pathAndQuery ?? url
         var stubs: [String] = []
         func state(_ call: Int) -> String { call == 0 ? "Started" : "call-\(call)" }
         func request() -> String {
@@ -23,14 +25,5 @@ extension ScriptedResponses {
             }
         }
         return "{\"mappings\":[" + stubs.joined(separator: ",") + "]}"
-    }
-
-    /// `http://host:port/path?q` → ("host:port", "/path?q").
-    static func split(_ url: String) -> (host: String, pathAndQuery: String) {
-        guard let schemeEnd = url.range(of: "://") else { return ("", url) }
-        let rest = url[schemeEnd.upperBound...]
-        guard let slash = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) else { return (String(rest), "/") }
-        let path = String(rest[slash...])
-        return (String(rest[..<slash]), path.hasPrefix("?") ? "/" + path : path)
     }
 }

@@ -46,7 +46,7 @@ enum RunHuman {
         }
         if !outcome.unmatched.isEmpty {
             out += "\nUNMATCHED (no stub matched; the responder answered 404)\n"
-            for entry in outcome.unmatched { out += "  \(entry.method) \(SecretText.mask(entry.absoluteURL ?? entry.url, outcome.masker))\n" }
+            for entry in outcome.unmatched { out += "  \(entry.method) \(outcome.masker.mask(entry.absoluteURL ?? entry.url))\n" }
         }
         return out
     }
@@ -142,9 +142,9 @@ enum RunJSON {
             return .object(fields)
         }
         let unmatched: [JSONOut] = outcome.unmatched.map { entry in
-            .object([("method", .string(entry.method)), ("url", .string(SecretText.mask(entry.absoluteURL ?? entry.url, outcome.masker))),
-                     ("headers", headerObject(entry.headers.map { ($0.name, $0.value) }.masked(outcome.masker))),
-                     ("body", .string(SecretText.mask(entry.bodyText, outcome.masker)))])
+            .object([("method", .string(entry.method)), ("url", .string(outcome.masker.mask(entry.absoluteURL ?? entry.url))),
+                     ("headers", headerObject(entry.headers.map { ($0.name, outcome.masker.mask($0.value)) })),
+                     ("body", .string(outcome.masker.mask(entry.bodyText)))])
         }
         let object: JSONOut = .object([
             ("workflow", .string(report.declaredName)), ("name", .string(report.workflowName)), ("uid", .string(report.uid)),
@@ -214,17 +214,4 @@ indirect enum JSONOut {
             out += "}"
         }
     }
-}
-
-/// Secret values in text the runner did not produce (the responder's journal).
-enum SecretText {
-    static func mask(_ text: String, _ values: [String]) -> String {
-        var result = text
-        for value in values where !value.isEmpty && result.contains(value) { result = result.replacingOccurrences(of: value, with: "***") }
-        return result
-    }
-}
-
-extension Array where Element == (String, String) {
-    func masked(_ values: [String]) -> [(name: String, value: String)] { map { ($0.0, SecretText.mask($0.1, values)) } }
 }

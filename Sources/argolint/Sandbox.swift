@@ -31,7 +31,8 @@ struct SandboxOutcome {
     /// Requests no stub matched, as the responder journaled them.
     var unmatched: [JournalEntry]
     var diagnostics: [ResolvedDiagnostic]
-    var masker: [String]
+    /// Secret values and literal credentials, for text the runner did not produce (the responder's journal).
+    var masker: SecretMasker
 }
 
 /// A workflow the sandbox will not run, or input it cannot use.
@@ -64,7 +65,9 @@ enum Sandbox {
         let input = LintInput(path: request.workflow, bytes: bytes)
         let context = project.contextInputs(excluding: [Project.absolute(request.workflow)], extraSecretPaths: request.secrets)
         let options = LintOptions(dialect: dialect, severities: project.configuration?.severities ?? [:])
-        let reports = Linter(options: options).lint([input], context: context)
+        // One session: it lints the workflow and holds the project's WorkflowTemplates the run resolves against.
+        let session = Linter(options: options).session([input], context: context)
+        let reports = session.check([input])
         let diagnostics = reports.resolved()
         let blocking = diagnostics.filter { $0.severity == .error && refusingRules.contains($0.rule) }
         if !blocking.isEmpty {
@@ -72,30 +75,19 @@ enum Sandbox {
                                  reports: reports)
         }
 
-        // The workflow and the project's WorkflowTemplates.
+        // The resource to run, from the workflow file.
         let file = SourceFile(path: request.workflow, bytes: bytes)
-        var resources: [LocatedResource] = []
         var fileResources: [ArgoResource] = []
         for document in YAMLParser.parse(file).documents {
-            if case .argo(let resource) = Manifest.decode(document) {
-                resources.append(LocatedResource(file: file, resource: resource))
-                fileResources.append(resource)
-            }
+            if case .argo(let resource) = Manifest.decode(document) { fileResources.append(resource) }
         }
         // A Workflow first; else a CronWorkflow's workflow, else a WorkflowTemplate submitted as `argo submit --from` would.
         let workflowResource = fileResources.first { $0.kind == .workflow } ?? fileResources.first { $0.kind == .cronWorkflow }
             ?? fileResources.first { $0.kind.isReusableTemplate && $0.spec.entrypoint != nil }
-        for contextInput in context {
-            let contextFile = SourceFile(path: contextInput.path, bytes: contextInput.bytes)
-            for document in YAMLParser.parse(contextFile).documents {
-                if case .argo(let resource) = Manifest.decode(document) { resources.append(LocatedResource(file: contextFile, resource: resource)) }
-            }
-        }
         guard let resource = workflowResource else {
             throw SandboxRefusal(message: "\(request.workflow): nothing to run: the file holds no Workflow, no CronWorkflow, and no WorkflowTemplate with an entrypoint", reports: reports)
         }
-        let workspace = Workspace(resources: resources, secrets: [])
-        let semantics = WorkflowSemantics(resource: resource, workspace: workspace, dialect: dialect)
+        let semantics = WorkflowSemantics(resource: resource, workspace: session.workspace, dialect: dialect)
 
         // Secret values: --secrets, the configuration's secrets, and Secret manifests beside the workflow.
         var secretValues = SecretValues()
@@ -157,7 +149,7 @@ enum Sandbox {
             .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"' ")) }.filter { $0.count >= 4 }
         let report = Blocking.wait { await runner.run() }.masking(literals)
         let unmatched = responder.journal.filter { !$0.wasMatched }
-        return SandboxOutcome(report: report, unmatched: unmatched, diagnostics: diagnostics, masker: secretValues.allValues + literals)
+        return SandboxOutcome(report: report, unmatched: unmatched, diagnostics: diagnostics, masker: SecretMasker(values: secretValues.allValues + literals))
     }
 }
 
