@@ -11,7 +11,7 @@ struct Fixture: CustomTestStringConvertible, Sendable {
     var testDescription: String { path }
 
     static let all: [Fixture] = Project.yamlFiles(under: Repo.path("fixtures"))
-        .filter { !$0.contains("/hostile/") && !$0.contains("/mocks/") && !$0.contains("/scenarios/") && !$0.contains("/secrets/") }
+        .filter { !$0.contains("/hostile/") && !$0.contains("/mocks/") && !$0.contains("/scenarios/") && !$0.contains("/secrets/") && !$0.contains("/parity/") }
         .map { Fixture(path: String($0.dropFirst(Repo.root.path.count + 1))) }
 
     var text: String { (try? String(contentsOfFile: Repo.path(path), encoding: .utf8)) ?? "" }
@@ -26,15 +26,11 @@ struct Fixture: CustomTestStringConvertible, Sendable {
             // comment cannot go (inside a block scalar, a comment is content).
             if line.hasPrefix("# expect-line "), let colon = line.firstIndex(of: ":"),
                let target = Int(line[line.index(line.startIndex, offsetBy: 14)..<colon]) {
-                for rule in line[line.index(after: colon)...].split(separator: ",") {
-                    result.append("\(rule.trimmingCharacters(in: .whitespaces))@\(target)")
-                }
+                for rule in markedRuleIDs(line[line.index(after: colon)...]) { result.append("\(rule)@\(target)") }
                 continue
             }
             guard let range = line.range(of: "# expect: ") else { continue }
-            for rule in line[range.upperBound...].split(separator: ",") {
-                result.append("\(rule.trimmingCharacters(in: .whitespaces))@\(index + 1)")
-            }
+            for rule in markedRuleIDs(line[range.upperBound...]) { result.append("\(rule)@\(index + 1)") }
         }
         return result.sorted()
     }

@@ -51,13 +51,41 @@ func expectations(in example: String) -> [String] {
         if line.first == "#", let caret = line.firstIndex(of: "^"),
            line[line.index(after: line.startIndex)..<caret].allSatisfy({ $0 == " " }) {
             let column = line.distance(from: line.startIndex, to: caret) + 1
-            let rules = line[line.index(after: caret)...].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            for rule in rules where !rule.isEmpty { expected.append("\(rule)@\(lastContentLine):\(column)") }
+            for rule in markedRuleIDs(line[line.index(after: caret)...]) { expected.append("\(rule)@\(lastContentLine):\(column)") }
         } else {
             lastContentLine = index + 1
         }
     }
     return expected.sorted()
+}
+
+/// The rule ids of an expectation marker's text (`rule-a, rule-b @validate.go:1021`):
+/// comma- or space-separated; tokens starting with `@` name the upstream site the
+/// finding stands for (docs/upstream-coverage.md) and are not rule ids.
+func markedRuleIDs(_ text: Substring) -> [String] {
+    text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" || $0 == "\r" })
+        .map(String.init).filter { !$0.hasPrefix("@") }
+}
+
+/// The upstream sites an example stands for: `@site` tags after an expectation
+/// marker (`#   ^ rule @site` or `# expect: rule @site`), each paired with the
+/// rule ids on the same marker.
+func siteTags(in text: String) -> [(site: String, rules: [String])] {
+    var tags: [(site: String, rules: [String])] = []
+    for line in text.components(separatedBy: "\n") {
+        let trimmed = line.drop { $0 == " " }
+        guard trimmed.first == "#" else { continue }
+        let marker: Substring
+        if let caret = trimmed.firstIndex(of: "^"), trimmed[trimmed.index(after: trimmed.startIndex)..<caret].allSatisfy({ $0 == " " }) {
+            marker = trimmed[trimmed.index(after: caret)...]
+        } else if let range = trimmed.range(of: "# expect: ") {
+            marker = trimmed[range.upperBound...]
+        } else { continue }
+        let tokens = marker.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" || $0 == "\r" })
+        let rules = markedRuleIDs(marker)
+        for token in tokens where token.hasPrefix("@") { tags.append((String(token.dropFirst()), rules)) }
+    }
+    return tags
 }
 
 /// The variants every example is run in: as written, after an emoji comment
