@@ -131,4 +131,68 @@ import ArgoSemantics
         let withDefaults = text.replacingOccurrences(of: "spec:\n", with: "spec:\n  templateDefaults: {script: {image: python:3}}\n")
         #expect(!lint(withDefaults).contains { $0.rule == "template-field" && $0.message.contains("image") })
     }
+
+    static func callers(kind: String, entrypointArguments: String, input: String) -> String {
+        """
+        apiVersion: argoproj.io/v1alpha1
+        kind: \(kind)
+        metadata: {name: callers}
+        spec:
+          entrypoint: main
+        \(entrypointArguments)
+          templates:
+            - name: main
+              inputs:
+                parameters: [{name: region}]
+              steps:
+                - - name: inline
+                    inline:
+                      inputs: {parameters: [{name: p}]}
+                      container: {image: alpine}
+                  - name: called
+                    template: leaf
+            - name: leaf
+              inputs:
+        \(input)
+              container: {image: alpine}
+        """
+    }
+
+    @Test func missingArgumentsFollowUpstreamFilling() {
+        func found(_ kind: String, arguments: String = "", input: String) -> [String] {
+            lint(Self.callers(kind: kind, entrypointArguments: arguments, input: input))
+                .filter { $0.rule == "missing-argument" }.map { "\($0.start.line):\($0.start.column)" }
+        }
+        let needs = "        parameters: [{name: q}]"
+        // The entrypoint of a Workflow or CronWorkflow gets spec.arguments; inline templates count.
+        #expect(found("Workflow", input: needs) == ["5:15", "12:19", "16:19"])
+        // A WorkflowTemplate's entrypoint is validated with stand-in arguments.
+        #expect(found("WorkflowTemplate", input: needs) == ["12:19", "16:19"])
+        // spec.arguments supplies the entrypoint, even without a value (given at submit).
+        #expect(found("Workflow", arguments: "  arguments: {parameters: [{name: region}]}", input: needs) == ["12:19", "16:19"])
+        // A default, a configMapKeyRef or an optional / located artifact needs no argument.
+        #expect(found("WorkflowTemplate", input: "        parameters: [{name: q, default: x}]") == ["12:19"])
+        #expect(found("WorkflowTemplate", input: "        parameters: [{name: q, valueFrom: {configMapKeyRef: {name: c, key: k}}}]") == ["12:19"])
+        #expect(found("WorkflowTemplate", input: "        artifacts: [{name: a, path: /a, optional: true}, {name: b, path: /b, raw: {data: x}}]") == ["12:19"])
+        #expect(found("WorkflowTemplate", input: "        artifacts: [{name: a, path: /a}]") == ["12:19", "16:19"])
+    }
+
+    @Test func aCronWorkflowRunsItsEntrypointWithItsArguments() {
+        let cron = """
+        apiVersion: argoproj.io/v1alpha1
+        kind: CronWorkflow
+        metadata: {name: nightly}
+        spec:
+          schedule: "0 1 * * *"
+          workflowSpec:
+            entrypoint: main
+            templates:
+              - name: main
+                inputs: {parameters: [{name: day}]}
+                container: {image: alpine}
+        """
+        #expect(summary(lint(cron).filter { $0.rule == "missing-argument" }) == ["missing-argument@7:17"])
+        let supplied = cron.replacingOccurrences(of: "    entrypoint: main\n", with: "    entrypoint: main\n    arguments: {parameters: [{name: day, value: mon}]}\n")
+        #expect(lint(supplied).filter { $0.rule == "missing-argument" }.isEmpty)
+    }
 }

@@ -12,6 +12,8 @@ public enum RuleRegistry {
         DuplicateNameRule(),
         InvalidNameRule(),
         UndefinedTemplateRule(),
+        MissingArgumentRule(),
+        StepFieldRule(),
         UndefinedDependencyRule(),
         DAGCycleRule(),
         DependsSyntaxRule(),

@@ -16,6 +16,7 @@ public struct TemplateFieldRule: Rule {
             guard let type = template.type else { continue }  // template-type's finding
             let name = template.name.map { "template \"\($0.value)\"" } ?? "this template"
             checkImage(template, type: type, name: name, defaults: defaults, &report)
+            checkTasks(template, type: type, name: name, &report)
             for pair in template.node.mappingPairs {
                 guard let key = pair.key.stringValue, !pair.value.isNull else { continue }
                 switch key {
@@ -39,6 +40,13 @@ public struct TemplateFieldRule: Rule {
                 }
             }
         }
+    }
+
+    /// A dag template runs its tasks; upstream rejects one with none.
+    private func checkTasks(_ template: Template, type: TemplateType, name: String, _ report: inout Reporter) {
+        guard type == .dag, let dag = template.dag, dag.tasks.isEmpty else { return }
+        let span = dag.tasksKeySpan ?? template.node.pair("dag")?.key.span ?? template.reportSpan
+        report.report(span, "\(name) is a dag template with no tasks; Argo rejects it (must have at least one task): add a task, or remove the template")
     }
 
     /// container and script templates need an image, unless templateDefaults gives one.
