@@ -1,6 +1,7 @@
 import YAMLTree
 import ArgoModel
 import ArgoSemantics
+import ArgoSyntax
 
 /// undefined-template: `template:`, `entrypoint`, `onExit`, hooks, `templateRef`
 /// and `workflowTemplateRef` must name something that exists. A referenced
@@ -53,13 +54,43 @@ public struct UndefinedTemplateRule: Rule {
         }
     }
 
+    /// Upstream validates a templateRef after substituting the parameters it knows:
+    /// inputs and workflow globals become stand-in values, so a WorkflowTemplate name
+    /// built from them is looked up under a name that cannot exist, and the manifest
+    /// is rejected ("template reference ... not found"). Only the template part may
+    /// vary; a name built from other references (items, outputs) is left unresolved,
+    /// and upstream skips it, as we do.
+    private func checkParameterisedName(_ name: ScalarField, _ context: ResourceContext, _ report: inout Reporter) {
+        let literalParameters = Set(context.spec.arguments.parameters.compactMap { parameter -> String? in
+            guard let value = parameter.value, !value.value.hasTemplateTag else { return nil }
+            return parameter.name?.value
+        })
+        for tag in TemplateTagScanner.scan(name.value).tags {
+            guard let variable = tag.name else { continue }
+            let standIn: Bool
+            if variable.hasPrefix("workflow.parameters.") {
+                standIn = !literalParameters.contains(String(variable.dropFirst("workflow.parameters.".count)))
+            } else {
+                standIn = variable.hasPrefix("inputs.") || variable.hasPrefix("workflow.")
+            }
+            guard standIn else { continue }
+            report.report(name.sourceSpan(tag.range, in: context.file),
+                          "templateRef name \"\(name.value)\" is built from {{\(variable)}}, which Argo's validation replaces with a stand-in value, so it rejects the reference (template reference ... not found); name the WorkflowTemplate literally and vary templateRef.template instead")
+            return
+        }
+    }
+
     private func alternatives(_ name: String, _ candidates: [String]) -> String {
         if let best = Suggestions.best(for: name, among: candidates) { return "; did you mean \"\(best)\"?" }
         return candidates.isEmpty ? "; it defines no templates" : "; templates are \(Suggestions.quotedList(candidates))"
     }
 
     private func checkRef(_ ref: TemplateRef?, _ context: ResourceContext, _ report: inout Reporter) {
-        guard let ref, let name = ref.name, !name.value.hasTemplateTag else { return }
+        guard let ref, let name = ref.name else { return }
+        if name.value.hasTemplateTag {
+            checkParameterisedName(name, context, &report)
+            return
+        }
         let kind = ref.clusterScope ? "ClusterWorkflowTemplate" : "WorkflowTemplate"
         guard let target = context.workspace.workflowTemplate(named: name.value, clusterScope: ref.clusterScope) else {
             let candidates = context.workspace.templateNames(clusterScope: ref.clusterScope)
