@@ -17,13 +17,14 @@ public struct WorkflowFieldRule: Rule {
 
     public func check(_ context: ResourceContext, _ report: inout Reporter) {
         let spec = context.spec
-        checkHooks(spec.hooks, where: "spec.hooks", &report)
+        checkHooks(spec.hooks, where: "spec.hooks", example: "workflow.status", &report)
         // Upstream checks step hooks, not DAG task hooks (validate.go validates
         // hooks only for the workflow and for each step).
         for template in context.allTemplates {
             for step in template.steps?.flatMap({ $0 }) ?? [] {
                 let name = step.call.name.map { "step \"\($0.value)\"" } ?? "this step"
-                checkHooks(step.call.hooks, where: name, &report)
+                let example = step.call.name.map { "steps.\($0.value).status" } ?? "workflow.status"
+                checkHooks(step.call.hooks, where: name, example: example, &report)
             }
         }
         guard let node = spec.node else { return }
@@ -36,12 +37,12 @@ public struct WorkflowFieldRule: Rule {
 
     // MARK: hooks
 
-    private func checkHooks(_ hooks: [LifecycleHook], where owner: String, _ report: inout Reporter) {
+    private func checkHooks(_ hooks: [LifecycleHook], where owner: String, example: String, _ report: inout Reporter) {
         for hook in hooks {
             guard let event = hook.event, event.value != "exit" else { continue }
             guard hook.expression.map({ $0.isNull || $0.value.isEmpty }) ?? true else { continue }
             let span = hook.expression?.keySpan ?? event.span
-            report.report(span, "hook \"\(event.value)\" of \(owner) has no expression: only the exit hook runs without one, and Argo rejects the workflow (Expression required); add an expression saying when it runs, like expression: workflow.status == \"Running\"\(event.value.lowercased() == "exit" ? ", or name it exit" : "")")
+            report.report(span, "hook \"\(event.value)\" of \(owner) has no expression: only the exit hook runs without one, and Argo rejects the workflow (Expression required); add an expression saying when it runs, like expression: \(example) == \"Running\"\(event.value.lowercased() == "exit" ? ", or name it exit" : "")")
         }
     }
 
@@ -69,19 +70,35 @@ public struct WorkflowFieldRule: Rule {
                 continue
             }
             let containerKey = plugin["spec"]?["sidecar"]?.pair("container")?.key.span ?? container.span
+            // Each missing part at the most exact place; parts missing at one place make one finding.
+            var missing: [(span: SourceSpan, what: String)] = []
             if container["ports"]?.sequenceItems.isEmpty ?? true {
-                report.report(container.pair("ports")?.key.span ?? containerKey, "\(label) has no sidecar port, and Argo requires at least one (at least one port is mandatory); add ports: [{containerPort: 4355}]")
+                missing.append((container.pair("ports")?.key.span ?? containerKey, "a port"))
             }
             let resources = container["resources"]
             for part in ["requests", "limits"] where !(resources?[part]?.isMapping ?? false) {
-                report.report(resources?.pair(part)?.key.span ?? container.pair("resources")?.key.span ?? containerKey,
-                              "\(label) sets no sidecar resources.\(part), which Argo requires (resources \(part) are mandatory)")
+                missing.append((resources?.pair(part)?.key.span ?? container.pair("resources")?.key.span ?? containerKey, "resources.\(part)"))
             }
             if !(container["securityContext"]?.isMapping ?? false) {
-                report.report(container.pair("securityContext")?.key.span ?? containerKey, "\(label) sets no sidecar securityContext, which Argo requires (security context is mandatory)")
+                missing.append((container.pair("securityContext")?.key.span ?? containerKey, "a securityContext"))
+            }
+            var spans: [SourceSpan] = []
+            for item in missing where !spans.contains(item.span) { spans.append(item.span) }
+            for span in spans {
+                let parts = missing.filter { $0.span == span }.map(\.what)
+                let list = parts.count == 1 ? parts[0] : parts.dropLast().joined(separator: ", ") + " and " + parts[parts.count - 1]
+                report.report(span, "the sidecar container of \(label) needs \(list), which Argo requires of every executor plugin (\(Self.upstreamWords[parts[0]] ?? "")); add \(parts.count == 1 ? "it" : "them")")
             }
         }
     }
+
+    /// Upstream's words for the first missing part of a plugin's sidecar.
+    static let upstreamWords = [
+        "a port": "at least one port is mandatory",
+        "resources.requests": "resources requests are mandatory",
+        "resources.limits": "resources limits are mandatory",
+        "a securityContext": "security context is mandatory",
+    ]
 
     // MARK: podGC
 
