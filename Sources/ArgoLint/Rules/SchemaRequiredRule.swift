@@ -27,10 +27,12 @@ public struct SchemaRequiredRule: Rule {
         let resource = context.resource
         guard resource.kind == .workflow || resource.kind == .cronWorkflow else { return }
         let spec = resource.spec
-        guard spec.node != nil, spec.entrypoint == nil, spec.workflowTemplateRef == nil else { return }
+        // `entrypoint:` with no value is as missing as no key (an empty quoted
+        // name is undefined-template's finding).
+        guard spec.node != nil, spec.entrypoint?.isNull ?? true, spec.workflowTemplateRef == nil else { return }
         let names = spec.templates.compactMap { $0.name?.value }
         let hint = names.isEmpty ? "" : "; templates are \(Suggestions.quotedList(names))"
-        let span = spec.node?.mappingPairs.first?.key.span ?? spec.span
+        let span = spec.entrypoint?.keySpan ?? spec.node?.mappingPairs.first?.key.span ?? spec.span
         report.report(span, "\(resource.kind.rawValue) \"\(resource.metadata.displayName)\" has no spec.entrypoint: Argo does not know which template to run\(hint)")
     }
 }
