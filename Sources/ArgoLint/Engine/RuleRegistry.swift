@@ -9,6 +9,8 @@ public enum RuleRegistry {
         SchemaRequiredRule(),
         TemplateTypeRule(),
         TemplateFieldRule(),
+        ContainerSpecRule(),
+        ResourceTemplateRule(),
         DuplicateNameRule(),
         InvalidNameRule(),
         UndefinedTemplateRule(),
