@@ -8,7 +8,7 @@ import ArgoSemantics
 /// paths used twice, and pod-level resources Kubernetes cannot apply.
 public struct ContainerSpecRule: Rule {
     public static let info = RuleInfo(id: "container-spec", defaultSeverity: .error,
-                                      summary: "containers, sidecars, init containers, containerSet or volume mounts Argo rejects")
+                                      summary: "sidecars, containerSet containers, volume mounts or pod-level resources Argo rejects")
     public var info: RuleInfo { Self.info }
     public init() {}
 

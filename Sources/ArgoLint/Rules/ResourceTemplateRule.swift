@@ -72,13 +72,27 @@ public struct ResourceTemplateRule: Rule {
         // Upstream decodes the first document only; a problem after it goes unseen.
         guard result.documents.isEmpty, let issue = result.issues.first(where: { $0.kind == .syntax }) else { return }
         let map = ScalarSourceMap(file: file, node: node)
-        let start = min(issue.span.start, masked.count)
-        let span = map.sourceSpan(start..<max(start + 1, min(issue.span.end, masked.count)))
+        var start = min(issue.span.start, masked.count)
         var problem = issue.message
-        if let cut = problem.range(of: " started at line") {
-            problem = String(problem[..<cut.lowerBound])  // the line numbers were the manifest's, not the file's
+        if let cut = problem.range(of: " started at line ") {
+            // The parser names where the broken construct began, in the manifest's own
+            // lines. When the problem is only noticed at the end of the manifest (an
+            // unclosed quote or bracket), that beginning is the place to fix.
+            let numbers = problem[cut.upperBound...].split(separator: " ")
+            if start >= Self.contentEnd(masked), numbers.count >= 3, let line = Int(numbers[0]), let column = Int(numbers[2]) {
+                start = min(inner.byteOffset(line: line, column: column), masked.count)
+            }
+            problem = String(problem[..<cut.lowerBound])  // those line numbers are the manifest's, not the file's
         }
+        let span = map.sourceSpan(start..<min(start + 1, masked.count))
         report.report(span, "resource manifest of \(name) is not valid YAML (\(problem)), and Argo rejects it; fix the manifest's YAML here")
+    }
+
+    /// The offset just past the last byte that is not a line break or a blank.
+    static func contentEnd(_ bytes: [UInt8]) -> Int {
+        var end = bytes.count
+        while end > 0, [0x0A, 0x0D, 0x20, 0x09].contains(bytes[end - 1]) { end -= 1 }
+        return end
     }
 
     /// Replaces each single-line `{{ ... }}` with `x`s of the same byte length.
