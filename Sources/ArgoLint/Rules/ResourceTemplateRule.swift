@@ -79,10 +79,16 @@ public struct ResourceTemplateRule: Rule {
             // lines. When the problem is only noticed at the end of the manifest (an
             // unclosed quote or bracket), that beginning is the place to fix.
             let numbers = problem[cut.upperBound...].split(separator: " ")
-            if start >= Self.contentEnd(masked), numbers.count >= 3, let line = Int(numbers[0]), let column = Int(numbers[2]) {
-                start = min(inner.byteOffset(line: line, column: column), masked.count)
-            }
             problem = String(problem[..<cut.lowerBound])  // those line numbers are the manifest's, not the file's
+            if numbers.count >= 3, let line = Int(numbers[0]), let column = Int(numbers[2]) {
+                let began = min(inner.byteOffset(line: line, column: column), masked.count)
+                if start >= Self.contentEnd(masked) {
+                    start = began
+                } else {
+                    let at = file.position(ofByte: map.sourceOffset(began))
+                    problem += " that began at line \(at.line), column \(at.column)"
+                }
+            }
         }
         let span = map.sourceSpan(start..<min(start + 1, masked.count))
         report.report(span, "resource manifest of \(name) is not valid YAML (\(problem)), and Argo rejects it; fix the manifest's YAML here")
