@@ -12,6 +12,8 @@ public enum RuleRegistry {
         WorkflowFieldRule(),
         CronSpecRule(),
         MetricSpecRule(),
+        ContainerSpecRule(),
+        ResourceTemplateRule(),
         DuplicateNameRule(),
         InvalidNameRule(),
         UndefinedTemplateRule(),
