@@ -9,6 +9,8 @@ public enum RuleRegistry {
         SchemaRequiredRule(),
         TemplateTypeRule(),
         TemplateFieldRule(),
+        ParameterValueRule(),
+        ArtifactSourceRule(),
         DuplicateNameRule(),
         InvalidNameRule(),
         UndefinedTemplateRule(),
