@@ -110,8 +110,16 @@ public struct ArtifactSourceRule: Rule {
             return
         }
         guard let value = path.value.stringValue, let escaped = Self.traversalBase(value) else { return }
-        let base = escaped.isEmpty ? "" : " (\"\(escaped)\")"
-        report.report(path.value.span, "path \"\(value)\" of \(what) uses '..' to leave its directory\(base), and Argo rejects directory traversal in artifact paths; write the path without '..'")
+        let cleaned = Self.cleanPath(Array(value.utf8))
+        if value.contains("..") {
+            report.report(path.value.span, "path \"\(value)\" of \(what) uses '..' to leave \"\(escaped)\", and Argo rejects directory traversal in artifact paths; write the path without '..'")
+        } else {
+            // Argo's check reads any path ending in '/' and two characters as if they were '..'.
+            // The cleaned path means the same and passes the check (it has no such ending left).
+            let quotable = !cleaned.contains("\"") && !cleaned.contains("\\")
+            report.report(path.value.span, "path \"\(value)\" of \(what) cleans to \"\(cleaned)\", which is not inside \"\(escaped)\", so Argo's directory traversal check rejects it; write \"\(cleaned)\"",
+                          fix: quotable ? Fix(description: "write \(cleaned)", edits: [TextEdit(span: path.value.span, newText: "\"\(cleaned)\"")]) : nil)
+        }
     }
 
     // MARK: Locations
