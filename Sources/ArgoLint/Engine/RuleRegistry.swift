@@ -14,6 +14,8 @@ public enum RuleRegistry {
         MetricSpecRule(),
         ContainerSpecRule(),
         ResourceTemplateRule(),
+        ParameterValueRule(),
+        ArtifactSourceRule(),
         DuplicateNameRule(),
         InvalidNameRule(),
         UndefinedTemplateRule(),
