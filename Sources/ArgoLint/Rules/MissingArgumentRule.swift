@@ -39,7 +39,7 @@ public struct MissingArgumentRule: Rule {
         let callee = call.inline != nil ? "its inline template" : target.name.map { "template \"\($0.value)\"" } ?? "the template it calls"
         for missing in unsupplied(inputs: target.inputs, arguments: call.arguments) {
             report.report(call.reportSpan,
-                          "\(caller) does not pass \(missing.kind) \"\(missing.name)\" that \(callee) needs (it has no value or default); Argo rejects it (inputs.\(missing.kind)s.\(missing.name) was not supplied): add it under arguments.\(missing.kind)s, or give the input a default",
+                          "\(caller) does not pass \(missing.kind) \"\(missing.name)\" that \(callee) needs (\(missing.why)); Argo rejects it (inputs.\(missing.kind)s.\(missing.name) was not supplied): add it under arguments.\(missing.kind)s, or \(missing.remedy)",
                           related: [RelatedLocation(span: missing.declaration, message: "input \(missing.kind) \"\(missing.name)\" declared here")])
         }
     }
@@ -53,7 +53,7 @@ public struct MissingArgumentRule: Rule {
               let target = context.semantics.template(named: entrypoint.value) else { return }
         for missing in unsupplied(inputs: target.inputs, arguments: context.spec.arguments) {
             report.report(entrypoint.span,
-                          "entrypoint template \"\(entrypoint.value)\" needs input \(missing.kind) \"\(missing.name)\" (it has no value or default), and spec.arguments.\(missing.kind)s does not give it; Argo rejects it (inputs.\(missing.kind)s.\(missing.name) was not supplied): add it to spec.arguments.\(missing.kind)s",
+                          "entrypoint template \"\(entrypoint.value)\" needs input \(missing.kind) \"\(missing.name)\" (\(missing.why)), and spec.arguments.\(missing.kind)s does not give it; Argo rejects it (inputs.\(missing.kind)s.\(missing.name) was not supplied): add it to spec.arguments.\(missing.kind)s",
                           related: [RelatedLocation(span: missing.declaration, message: "input \(missing.kind) \"\(missing.name)\" declared here")])
         }
     }
@@ -62,6 +62,9 @@ public struct MissingArgumentRule: Rule {
         var kind: String
         var name: String
         var declaration: SourceSpan
+
+        var why: String { kind == "parameter" ? "it has no value or default" : "it has no location of its own and is not optional" }
+        var remedy: String { kind == "parameter" ? "give the input a default" : "give the input a location or optional: true" }
     }
 
     /// The inputs no argument, value or default fills, in declaration order.
