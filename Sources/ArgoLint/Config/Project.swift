@@ -140,11 +140,18 @@ extension Array where Element == UInt8 {
     }
 
     func firstOffset(of needle: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, start >= 0, start + needle.count <= count else { return nil }
+        firstOffset(of: needle, in: start..<count)
+    }
+
+    /// The first occurrence of `needle` lying wholly inside `range` (clamped to the array).
+    func firstOffset(of needle: [UInt8], in range: Range<Int>) -> Int? {
+        let start = Swift.max(0, range.lowerBound)
+        let end = Swift.min(count, range.upperBound)
+        guard let first = needle.first, start + needle.count <= end else { return nil }
         return withUnsafeBufferPointer { haystack -> Int? in
             guard let base = haystack.baseAddress else { return nil }
             var at = start
-            let last = count - needle.count
+            let last = end - needle.count
             while at <= last {
                 guard let hit = memchr(base + at, Int32(first), last - at + 1) else { return nil }
                 let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
