@@ -118,13 +118,12 @@ public struct Project: Sendable {
         }
         var seen = Set(inputs)
         var result: [LintInput] = []
-        let markers = ["WorkflowTemplate", "Secret"].map { Array($0.utf8) }
         for path in explicitSecrets + paths {
             let key = Self.absolute(path)
             guard seen.insert(key).inserted, !isIgnored(path) else { continue }
             guard let data = FileManager.default.contents(atPath: path) else { continue }
             let bytes = [UInt8](data)
-            if markers.contains(where: { bytes.containsSubsequence($0) }) {
+            if Linter.mayHoldFacts(bytes) {
                 result.append(LintInput(path: path, bytes: bytes))
             }
         }
