@@ -82,7 +82,14 @@ public struct Project: Sendable {
         var result: [String] = []
         var queue = [directory]
         let manager = FileManager.default
+        // Folders already walked, by device and inode: a symbolic link back up
+        // the tree (a loop) or to a folder seen elsewhere is walked once.
+        var visited = Set<FolderIdentity>()
         while let dir = queue.popLast() {
+            var info = stat()
+            if stat(dir, &info) == 0 {
+                guard visited.insert(FolderIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted else { continue }
+            }
             guard let entries = try? manager.contentsOfDirectory(atPath: dir) else { continue }
             for entry in entries {
                 if entry.hasPrefix(".") || entry == "node_modules" { continue }
@@ -169,4 +176,10 @@ extension Project {
     public static func read(_ paths: [String]) -> [[UInt8]?] {
         parallelMap(paths) { path in FileManager.default.contents(atPath: path).map { [UInt8]($0) } }
     }
+}
+
+/// A folder as the file system knows it, whatever path reached it.
+private struct FolderIdentity: Hashable {
+    var device: UInt64
+    var inode: UInt64
 }
