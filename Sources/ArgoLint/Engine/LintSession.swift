@@ -22,7 +22,43 @@ public final class LintSession: Sendable {
         let candidates = facts.filter { Linter.mayHoldFacts($0.bytes) }
         // Largest files first, so one big file does not finish alone on one core at the end.
         let order = candidates.indices.sorted { candidates[$0].bytes.count > candidates[$1].bytes.count }
-        let parsed = parallelMap(order) { Linter.analyzeFacts(candidates[$0]) }
+        // Large files are read in pieces cut at `---` lines, like the checks, so
+        // one big stream does not hold a single core while the other idles.
+        var items: [(candidate: Int, file: SourceFile?, piece: Range<Int>?)] = []
+        for index in order {
+            let bytes = candidates[index].bytes
+            if bytes.count > Self.pieceSize {
+                let file = SourceFile(path: candidates[index].path, bytes: bytes)
+                let pieces = YAMLParser.documentChunks(file, targetSize: Self.pieceSize)
+                if pieces.count > 1 {
+                    items += pieces.map { (index, file, $0) }
+                    continue
+                }
+            }
+            items.append((index, nil, nil))
+        }
+        let work = items
+        let read = parallelMap(Array(work.indices)) { i -> AnalyzedFile in
+            let item = work[i]
+            if let file = item.file, let piece = item.piece { return Linter.analyzeFacts(file, range: piece) }
+            return Linter.analyzeFacts(candidates[item.candidate])
+        }
+        // Pieces of one file join in order (their documents and parse problems);
+        // a piece that stopped on a syntax error ends the file, as one stream would.
+        var parsed: [AnalyzedFile] = []
+        var stopped = Set<Int>()
+        for (item, analyzed) in zip(items, read) {
+            guard item.piece != nil else { parsed.append(analyzed); continue }
+            guard !stopped.contains(item.candidate) else { continue }
+            if analyzed.parseDiagnostics.contains(where: { $0.rule == "yaml-syntax" }) { stopped.insert(item.candidate) }
+            if let last = parsed.last, last.file === analyzed.file {
+                parsed[parsed.count - 1].documents += analyzed.documents
+                parsed[parsed.count - 1].manifests += analyzed.manifests
+                parsed[parsed.count - 1].parseDiagnostics += analyzed.parseDiagnostics
+            } else {
+                parsed.append(analyzed)
+            }
+        }
         var byPath: [String: AnalyzedFile] = [:]
         for file in parsed where byPath[file.file.path] == nil { byPath[file.file.path] = file }
         var seen = Set<String>()

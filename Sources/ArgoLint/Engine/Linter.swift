@@ -159,11 +159,16 @@ public struct Linter: Sendable {
     /// document's memory here. When every document was kept the result is
     /// complete and the check reuses it instead of parsing the file again.
     static func analyzeFacts(_ input: LintInput) -> AnalyzedFile {
-        let file = SourceFile(path: input.path, bytes: input.bytes)
+        analyzeFacts(SourceFile(path: input.path, bytes: input.bytes), range: nil)
+    }
+
+    /// The facts of the documents in one piece of a large file (see `YAMLParser.documentChunks`);
+    /// never complete, so the file is checked from its bytes.
+    static func analyzeFacts(_ file: SourceFile, range: Range<Int>?) -> AnalyzedFile {
         var documents: [YAMLDocument] = []
         var manifests: [Manifest] = []
-        var complete = true
-        let issues = YAMLParser.parse(file) { document in
+        var complete = range == nil
+        let issues = YAMLParser.parse(file, range: range) { document in
             let manifest = Manifest.decode(document)
             if manifest.isFact {
                 documents.append(document)
