@@ -133,6 +133,9 @@ public final class LintSession: Sendable {
         let order = inputs.indices.sorted { inputs[$0].bytes.count > inputs[$1].bytes.count }
         var items: [WorkItem] = []
         var pieceFiles: [Int: SourceFile] = [:]
+        // Whether each cut file has a directive comment: asked once per file, not
+        // per piece (a whole-file search per piece made big files quadratic again).
+        var wantsSpans: [Int: Bool] = [:]
         for index in order {
             let input = inputs[index]
             if input.bytes.count > Self.pieceSize, factFiles[input.path]?.complete != true {
@@ -140,6 +143,7 @@ public final class LintSession: Sendable {
                 let pieces = YAMLParser.documentChunks(file, targetSize: Self.pieceSize)
                 if pieces.count > 1 {
                     pieceFiles[index] = file
+                    wantsSpans[index] = Linter.mayHoldSuppressions(file)
                     items += pieces.map { WorkItem(input: index, piece: $0) }
                     continue
                 }
@@ -147,9 +151,10 @@ public final class LintSession: Sendable {
             items.append(WorkItem(input: index, piece: nil))
         }
         let files = pieceFiles
+        let spans = wantsSpans
         let checked = parallelMap(items) { item -> WorkResult in
             if let piece = item.piece, let file = files[item.input] {
-                return .piece(Linter.checkStreaming(file, range: piece, collectSpans: Linter.mayHoldSuppressions(file),
+                return .piece(Linter.checkStreaming(file, range: piece, collectSpans: spans[item.input] ?? true,
                                                     workspace: self.workspace, rules: self.rules, options: self.options))
             }
             return .whole(self.check(inputs[item.input]))
