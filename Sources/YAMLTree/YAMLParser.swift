@@ -20,9 +20,59 @@ public struct YAMLLimits: Sendable {
 /// Builds `YAMLNode` trees from libyaml's event stream.
 public enum YAMLParser {
     public static func parse(_ file: SourceFile, limits: YAMLLimits = YAMLLimits()) -> YAMLParseResult {
-        var builder = TreeBuilder(file: file, limits: limits)
-        builder.run()
-        return YAMLParseResult(documents: builder.documents, issues: builder.issues)
+        var documents: [YAMLDocument] = []
+        let issues = parse(file, limits: limits) { documents.append($0) }
+        return YAMLParseResult(documents: documents, issues: issues)
+    }
+
+    /// Parses `file` (or the part of it in `range`), handing each document to
+    /// `each` as soon as it is complete. Every document has its own node arena,
+    /// so a caller that drops a document after looking at it frees its tree:
+    /// memory stays at one document, however many the stream holds.
+    ///
+    /// `range` lets a large stream be parsed in pieces cut at `---` lines
+    /// (see `documentChunks`); spans stay offsets into the whole file, and
+    /// documents are numbered from `firstDocumentIndex`.
+    /// Returns the problems found, in the order met.
+    public static func parse(_ file: SourceFile, range: Range<Int>? = nil, firstDocumentIndex: Int = 0,
+                             limits: YAMLLimits = YAMLLimits(), each: (YAMLDocument) -> Void) -> [YAMLIssue] {
+        withoutActuallyEscaping(each) { each in
+            var builder = TreeBuilder(file: file, range: range ?? 0..<file.bytes.count, limits: limits, onDocument: each)
+            builder.documentIndex = firstDocumentIndex
+            builder.run()
+            return builder.issues
+        }
+    }
+
+    /// Byte ranges of `file` that each start at a `---` document marker (the first
+    /// starts at 0) and hold about `targetSize` bytes, for parsing a large
+    /// multi-document stream on several cores. A line beginning with `---`
+    /// followed by a space, tab or line break is a document marker wherever it
+    /// appears (YAML forbids it inside any scalar), so pieces never split a document.
+    /// Every document-level directive (`%YAML`, `%TAG`) sits just before its
+    /// marker; a file holding one makes this return the whole file as one piece.
+    public static func documentChunks(_ file: SourceFile, targetSize: Int) -> [Range<Int>] {
+        let bytes = file.bytes
+        let count = bytes.count
+        guard count > targetSize else { return [0..<count] }
+        var cuts: [Int] = [0]
+        var lastCut = 0
+        for lineIndex in 1..<file.lineStarts.count {
+            let start = file.lineStarts[lineIndex]
+            guard start < count else { break }
+            if bytes[start] == UInt8(ascii: "%") { return [0..<count] }
+            guard start - lastCut >= targetSize, start + 3 <= count,
+                  bytes[start] == UInt8(ascii: "-"), bytes[start + 1] == UInt8(ascii: "-"), bytes[start + 2] == UInt8(ascii: "-") else { continue }
+            if start + 3 < count {
+                let next = bytes[start + 3]
+                guard next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D else { continue }
+            }
+            cuts.append(start)
+            lastCut = start
+        }
+        if bytes.first == UInt8(ascii: "%") { return [0..<count] }
+        cuts.append(count)
+        return zip(cuts, cuts.dropFirst()).map { $0..<$1 }
     }
 }
 
@@ -31,15 +81,17 @@ struct MarkMapper {
     let base: Int
     let codePointStarts: [Int32]?
 
-    init(file: SourceFile) {
-        base = file.hasByteOrderMark ? 3 : 0
+    init(file: SourceFile, range: Range<Int>? = nil) {
+        let range = range ?? 0..<file.bytes.count
+        // A BOM is skipped by libyaml only at the very start of the input.
+        base = range.lowerBound == 0 && file.hasByteOrderMark ? 3 : range.lowerBound
         if file.isASCII {
             codePointStarts = nil
         } else {
             var starts: [Int32] = []
-            starts.reserveCapacity(file.bytes.count)
+            starts.reserveCapacity(range.count)
             var i = base
-            let bytes = file.bytes
+            let bytes = file.bytes[..<range.upperBound]
             while i < bytes.count {
                 if bytes[i] & 0xC0 != 0x80 { starts.append(Int32(i)) }
                 i += 1
@@ -61,12 +113,15 @@ struct MarkMapper {
 
 private struct TreeBuilder {
     let file: SourceFile
+    /// The bytes of `file` parsed: all of it, or one piece of a large stream.
+    let range: Range<Int>
     let limits: YAMLLimits
     let marks: MarkMapper
-    var documents: [YAMLDocument] = []
+    /// Receives each document when it ends.
+    let onDocument: (YAMLDocument) -> Void
     var issues: [YAMLIssue] = []
-    /// Roots of the finished documents (node ids), wrapped once the arena is complete.
-    private var documentRoots: [(root: Int, index: Int)] = []
+    /// The current document's nodes; a new arena starts with each document, so
+    /// a document the caller drops takes its whole tree with it.
     private var arena = YAMLTreeStorage.Builder()
 
     /// A collection being built. Its children sit at the end of the builder's
@@ -109,18 +164,18 @@ private struct TreeBuilder {
     private var anchors: [String: Int] = [:]
     private var root: Int?
     private var expanded = 0
-    private var documentIndex = 0
+    var documentIndex = 0
 
-    init(file: SourceFile, limits: YAMLLimits) {
+    init(file: SourceFile, range: Range<Int>, limits: YAMLLimits, onDocument: @escaping (YAMLDocument) -> Void) {
         self.file = file
+        self.range = range
         self.limits = limits
-        self.marks = MarkMapper(file: file)
+        self.marks = MarkMapper(file: file, range: range)
+        self.onDocument = onDocument
     }
 
     mutating func run() {
         parseEvents()
-        let tree = arena.finish()
-        documents = documentRoots.map { YAMLDocument(root: YAMLNode(tree: tree, id: $0.root), index: $0.index) }
     }
 
     private mutating func parseEvents() {
@@ -134,8 +189,9 @@ private struct TreeBuilder {
             return
         }
         defer { yaml_parser_delete(&parser) }
+        let range = self.range
         file.bytes.withUnsafeBufferPointer { buffer in
-            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            yaml_parser_set_input_string(&parser, buffer.baseAddress.map { $0 + range.lowerBound }, range.count)
             var event = yaml_event_t()
             while true {
                 guard yaml_parser_parse(&parser, &event) == 1 else {
@@ -154,8 +210,8 @@ private struct TreeBuilder {
         let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
         var offset: Int
         if parser.error == YAML_READER_ERROR {
-            // Reader errors (bad encoding) carry a byte offset, not a mark.
-            offset = Int(parser.problem_offset)
+            // Reader errors (bad encoding) carry a byte offset into the input, not a mark.
+            offset = range.lowerBound + Int(parser.problem_offset)
         } else {
             offset = marks.offset(parser.problem_mark)
         }
@@ -194,8 +250,9 @@ private struct TreeBuilder {
             pendingPairs.removeAll(keepingCapacity: true)
         case YAML_DOCUMENT_END_EVENT:
             if let root {
-                documentRoots.append((root, documentIndex))
+                onDocument(YAMLDocument(root: YAMLNode(tree: arena.finish(), id: root), index: documentIndex))
             }
+            arena = YAMLTreeStorage.Builder()
             documentIndex += 1
             root = nil
         case YAML_SCALAR_EVENT:

@@ -82,7 +82,14 @@ public struct Project: Sendable {
         var result: [String] = []
         var queue = [directory]
         let manager = FileManager.default
+        // Folders already walked, by device and inode: a symbolic link back up
+        // the tree (a loop) or to a folder seen elsewhere is walked once.
+        var visited = Set<FolderIdentity>()
         while let dir = queue.popLast() {
+            var info = stat()
+            if stat(dir, &info) == 0 {
+                guard visited.insert(FolderIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted else { continue }
+            }
             guard let entries = try? manager.contentsOfDirectory(atPath: dir) else { continue }
             for entry in entries {
                 if entry.hasPrefix(".") || entry == "node_modules" { continue }
@@ -118,13 +125,12 @@ public struct Project: Sendable {
         }
         var seen = Set(inputs)
         var result: [LintInput] = []
-        let markers = ["WorkflowTemplate", "Secret"].map { Array($0.utf8) }
         for path in explicitSecrets + paths {
             let key = Self.absolute(path)
             guard seen.insert(key).inserted, !isIgnored(path) else { continue }
             guard let data = FileManager.default.contents(atPath: path) else { continue }
             let bytes = [UInt8](data)
-            if markers.contains(where: { bytes.containsSubsequence($0) }) {
+            if Linter.mayHoldFacts(bytes) {
                 result.append(LintInput(path: path, bytes: bytes))
             }
         }
@@ -140,11 +146,18 @@ extension Array where Element == UInt8 {
     }
 
     func firstOffset(of needle: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, start >= 0, start + needle.count <= count else { return nil }
+        firstOffset(of: needle, in: start..<count)
+    }
+
+    /// The first occurrence of `needle` lying wholly inside `range` (clamped to the array).
+    func firstOffset(of needle: [UInt8], in range: Range<Int>) -> Int? {
+        let start = Swift.max(0, range.lowerBound)
+        let end = Swift.min(count, range.upperBound)
+        guard let first = needle.first, start + needle.count <= end else { return nil }
         return withUnsafeBufferPointer { haystack -> Int? in
             guard let base = haystack.baseAddress else { return nil }
             var at = start
-            let last = count - needle.count
+            let last = end - needle.count
             while at <= last {
                 guard let hit = memchr(base + at, Int32(first), last - at + 1) else { return nil }
                 let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
@@ -163,4 +176,10 @@ extension Project {
     public static func read(_ paths: [String]) -> [[UInt8]?] {
         parallelMap(paths) { path in FileManager.default.contents(atPath: path).map { [UInt8]($0) } }
     }
+}
+
+/// A folder as the file system knows it, whatever path reached it.
+private struct FolderIdentity: Hashable {
+    var device: UInt64
+    var inode: UInt64
 }

@@ -22,7 +22,43 @@ public final class LintSession: Sendable {
         let candidates = facts.filter { Linter.mayHoldFacts($0.bytes) }
         // Largest files first, so one big file does not finish alone on one core at the end.
         let order = candidates.indices.sorted { candidates[$0].bytes.count > candidates[$1].bytes.count }
-        let parsed = parallelMap(order) { Linter.analyze(candidates[$0]) }
+        // Large files are read in pieces cut at `---` lines, like the checks, so
+        // one big stream does not hold a single core while the other idles.
+        var items: [(candidate: Int, file: SourceFile?, piece: Range<Int>?)] = []
+        for index in order {
+            let bytes = candidates[index].bytes
+            if bytes.count > Self.pieceSize {
+                let file = SourceFile(path: candidates[index].path, bytes: bytes)
+                let pieces = YAMLParser.documentChunks(file, targetSize: Self.pieceSize)
+                if pieces.count > 1 {
+                    items += pieces.map { (index, file, $0) }
+                    continue
+                }
+            }
+            items.append((index, nil, nil))
+        }
+        let work = items
+        let read = parallelMap(Array(work.indices)) { i -> AnalyzedFile in
+            let item = work[i]
+            if let file = item.file, let piece = item.piece { return Linter.analyzeFacts(file, range: piece) }
+            return Linter.analyzeFacts(candidates[item.candidate])
+        }
+        // Pieces of one file join in order (their documents and parse problems);
+        // a piece that stopped on a syntax error ends the file, as one stream would.
+        var parsed: [AnalyzedFile] = []
+        var stopped = Set<Int>()
+        for (item, analyzed) in zip(items, read) {
+            guard item.piece != nil else { parsed.append(analyzed); continue }
+            guard !stopped.contains(item.candidate) else { continue }
+            if analyzed.parseDiagnostics.contains(where: { $0.rule == "yaml-syntax" }) { stopped.insert(item.candidate) }
+            if let last = parsed.last, last.file === analyzed.file {
+                parsed[parsed.count - 1].documents += analyzed.documents
+                parsed[parsed.count - 1].manifests += analyzed.manifests
+                parsed[parsed.count - 1].parseDiagnostics += analyzed.parseDiagnostics
+            } else {
+                parsed.append(analyzed)
+            }
+        }
         var byPath: [String: AnalyzedFile] = [:]
         for file in parsed where byPath[file.file.path] == nil { byPath[file.file.path] = file }
         var seen = Set<String>()
@@ -52,7 +88,7 @@ public final class LintSession: Sendable {
         var files = factFiles
         var order = factOrder
         if Linter.mayHoldFacts(input.bytes) {
-            files[input.path] = Linter.analyze(input)
+            files[input.path] = Linter.analyzeFacts(input)
             if !order.contains(input.path) { order.append(input.path) }
         } else {
             guard files.removeValue(forKey: input.path) != nil else { return self }
@@ -74,21 +110,84 @@ public final class LintSession: Sendable {
 
     /// Checks one file against the session's facts.
     public func check(_ input: LintInput) -> FileReport {
-        let analyzed: AnalyzedFile
-        if let parsed = factFiles[input.path], parsed.file.bytes == input.bytes {
-            analyzed = parsed
-        } else {
-            analyzed = Linter.analyze(input)
+        if let parsed = factFiles[input.path], parsed.complete, parsed.file.bytes == input.bytes {
+            return Linter.check(parsed, workspace: workspace, rules: rules, options: options)
         }
-        return Linter.check(analyzed, workspace: workspace, rules: rules, options: options)
+        let file = SourceFile(path: input.path, bytes: input.bytes)
+        let partial = Linter.checkStreaming(file, collectSpans: Linter.mayHoldSuppressions(file),
+                                            workspace: workspace, rules: rules, options: options)
+        return Linter.finish(file, [partial], options: options)
     }
 
+    /// Files larger than this are cut at `---` lines into pieces of about this
+    /// size, checked on several cores: one big stream of documents is no slower
+    /// than the same documents as separate files.
+    static let pieceSize = 1 << 20
+
     /// Checks files on all cores, in input order; the empty-inventory notice is said once.
+    /// The work items are whole files and pieces of large ones; concurrency is
+    /// bounded by `parallelMap` (one worker per core), and each worker holds one
+    /// document's tree at a time.
     public func check(_ inputs: [LintInput]) -> [FileReport] {
+        // Large files first, so one big file does not finish alone on one core at the end.
         let order = inputs.indices.sorted { inputs[$0].bytes.count > inputs[$1].bytes.count }
-        let checked = parallelMap(order) { self.check(inputs[$0]) }
+        var items: [WorkItem] = []
+        var pieceFiles: [Int: SourceFile] = [:]
+        // Whether each cut file has a directive comment: asked once per file, not
+        // per piece (a whole-file search per piece made big files quadratic again).
+        var wantsSpans: [Int: Bool] = [:]
+        for index in order {
+            let input = inputs[index]
+            if input.bytes.count > Self.pieceSize, factFiles[input.path]?.complete != true {
+                let file = SourceFile(path: input.path, bytes: input.bytes)
+                let pieces = YAMLParser.documentChunks(file, targetSize: Self.pieceSize)
+                if pieces.count > 1 {
+                    pieceFiles[index] = file
+                    wantsSpans[index] = Linter.mayHoldSuppressions(file)
+                    items += pieces.map { WorkItem(input: index, piece: $0) }
+                    continue
+                }
+            }
+            items.append(WorkItem(input: index, piece: nil))
+        }
+        let files = pieceFiles
+        let spans = wantsSpans
+        let checked = parallelMap(items) { item -> WorkResult in
+            if let piece = item.piece, let file = files[item.input] {
+                return .piece(Linter.checkStreaming(file, range: piece, collectSpans: spans[item.input] ?? true,
+                                                    workspace: self.workspace, rules: self.rules, options: self.options))
+            }
+            return .whole(self.check(inputs[item.input]))
+        }
         var reports = [FileReport?](repeating: nil, count: inputs.count)
-        for (index, report) in zip(order, checked) { reports[index] = report }
+        var pieces: [Int: [PartialReport]] = [:]
+        for (item, result) in zip(items, checked) {
+            switch result {
+            case .whole(let report): reports[item.input] = report
+            case .piece(let partial): pieces[item.input, default: []].append(partial)
+            }
+        }
+        for (index, parts) in pieces {
+            guard let file = pieceFiles[index] else { continue }
+            // libyaml stops at a file's first syntax error; checked whole, the
+            // file says exactly that (no findings from the documents after it).
+            if parts.contains(where: \.stoppedOnSyntaxError) {
+                reports[index] = check(inputs[index])
+            } else {
+                reports[index] = Linter.finish(file, parts, options: options)
+            }
+        }
         return Linter.keepFirstEmptyInventoryNotice(reports.compactMap { $0 })
     }
+}
+
+/// A file, or one piece of a large file, to check.
+private struct WorkItem: Sendable {
+    var input: Int
+    var piece: Range<Int>?
+}
+
+private enum WorkResult: Sendable {
+    case whole(FileReport)
+    case piece(PartialReport)
 }

@@ -41,6 +41,21 @@ struct AnalyzedFile: Sendable {
     var parseDiagnostics: [Diagnostic]
     var documents: [YAMLDocument]
     var manifests: [Manifest]
+    /// False when only the documents holding cross-file facts were kept (see
+    /// `Linter.analyzeFacts`): such a file is parsed again to be checked.
+    var complete: Bool = true
+}
+
+/// What checking some documents of a file found, before suppressions and sorting.
+struct PartialReport: Sendable {
+    var parseDiagnostics: [Diagnostic] = []
+    var diagnostics: [Diagnostic] = []
+    /// Spans of every scalar, gathered only when the file holds an `argolint:`
+    /// comment (suppressions must not fire inside scalars).
+    var scalarSpans: [SourceSpan] = []
+    var holdsArgoResource = false
+    /// True when libyaml stopped on a syntax error in these bytes.
+    var stoppedOnSyntaxError = false
 }
 
 /// Runs the pipeline: parse → decode → schema → workspace → rules → suppressions.
@@ -93,8 +108,39 @@ public struct Linter: Sendable {
 
     /// WorkflowTemplate, ClusterWorkflowTemplate and Secret manifests name their kind.
     /// Public so the language server's workspace index keeps only such files.
+    ///
+    /// A byte search, not a parse: a hit counts only as the value of a `kind`
+    /// key on its line (`kind: WorkflowTemplate`, quoted or JSON-style too), so
+    /// the many Workflows whose comments mention a WorkflowTemplate are not
+    /// parsed twice (once for facts, once to be checked).
     public static func mayHoldFacts(_ bytes: [UInt8]) -> Bool {
-        bytes.containsSubsequence(workflowTemplateMarker) || bytes.containsSubsequence(secretMarker)
+        namesKind(workflowTemplateMarker, in: bytes) || namesKind(secretMarker, in: bytes)
+    }
+
+    private static func namesKind(_ marker: [UInt8], in bytes: [UInt8]) -> Bool {
+        var from = 0
+        while let hit = bytes.firstOffset(of: marker, from: from) {
+            from = hit + 1
+            if followsKindKey(bytes, hit) { return true }
+        }
+        return false
+    }
+
+    /// Whether the text before `offset` on its line ends with `kind:` (quotes and blanks aside).
+    private static func followsKindKey(_ bytes: [UInt8], _ offset: Int) -> Bool {
+        func isBlankOrQuote(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x22 || b == 0x27 }
+        var i = offset - 1
+        // ClusterWorkflowTemplate: the marker sits after "Cluster".
+        if i >= 6, bytes[(i - 6)...i].elementsEqual("Cluster".utf8) { i -= 7 }
+        while i >= 0 && isBlankOrQuote(bytes[i]) { i -= 1 }
+        guard i >= 0, bytes[i] == UInt8(ascii: ":") else { return false }
+        i -= 1
+        while i >= 0 && isBlankOrQuote(bytes[i]) { i -= 1 }
+        guard i >= 3, bytes[(i - 3)...i].elementsEqual("kind".utf8) else { return false }
+        guard i >= 4 else { return true }
+        let before = bytes[i - 4]
+        let isNameByte = (before >= 0x30 && before <= 0x39) || (before | 0x20 >= 0x61 && before | 0x20 <= 0x7A) || before == 0x5F || before == 0x2D
+        return !isNameByte
     }
 
     private static let workflowTemplateMarker = Array("WorkflowTemplate".utf8)
@@ -105,6 +151,34 @@ public struct Linter: Sendable {
         let parsed = YAMLParser.parse(file)
         return AnalyzedFile(file: file, parseDiagnostics: parsed.issues.map(Diagnostic.init), documents: parsed.documents,
                             manifests: parsed.documents.map(Manifest.decode))
+    }
+
+    /// The first pass over a file that may hold cross-file facts: only its
+    /// WorkflowTemplate, ClusterWorkflowTemplate and Secret documents are kept
+    /// (each with its own tree), so a large stream of Workflows costs one
+    /// document's memory here. When every document was kept the result is
+    /// complete and the check reuses it instead of parsing the file again.
+    static func analyzeFacts(_ input: LintInput) -> AnalyzedFile {
+        analyzeFacts(SourceFile(path: input.path, bytes: input.bytes), range: nil)
+    }
+
+    /// The facts of the documents in one piece of a large file (see `YAMLParser.documentChunks`);
+    /// never complete, so the file is checked from its bytes.
+    static func analyzeFacts(_ file: SourceFile, range: Range<Int>?) -> AnalyzedFile {
+        var documents: [YAMLDocument] = []
+        var manifests: [Manifest] = []
+        var complete = range == nil
+        let issues = YAMLParser.parse(file, range: range) { document in
+            let manifest = Manifest.decode(document)
+            if manifest.isFact {
+                documents.append(document)
+                manifests.append(manifest)
+            } else {
+                complete = false
+            }
+        }
+        return AnalyzedFile(file: file, parseDiagnostics: issues.map(Diagnostic.init), documents: documents,
+                            manifests: manifests, complete: complete)
     }
 
     static func workspace(from files: [AnalyzedFile]) -> Workspace {
@@ -122,38 +196,74 @@ public struct Linter: Sendable {
         return Workspace(resources: resources, secrets: secrets)
     }
 
+    /// Checks a file parsed and kept whole.
     static func check(_ analyzed: AnalyzedFile, workspace: Workspace, rules: [any Rule], options: LintOptions) -> FileReport {
-        let file = analyzed.file
-        var diagnostics = analyzed.parseDiagnostics
+        var partial = PartialReport(parseDiagnostics: analyzed.parseDiagnostics)
+        let wantsSpans = mayHoldSuppressions(analyzed.file)
         for (manifest, document) in zip(analyzed.manifests, analyzed.documents) {
-            switch manifest {
-            case .argo(let resource):
-                diagnostics += schemaDiagnostics(resource, document, dialect: options.dialect)
-                let context = ResourceContext(file: file, resource: resource, workspace: workspace, dialect: options.dialect)
-                for rule in rules {
-                    if case .some(.none) = options.severities[rule.info.id] { continue }
-                    var reporter = Reporter(info: rule.info)
-                    rule.check(context, &reporter)
-                    diagnostics += reporter.diagnostics
-                }
-            case .notAnObject(let node):
-                // The schema's wrong-type kind, so it maps to the rule id with the validator's findings.
-                diagnostics.append(Diagnostic(SchemaIssue(kind: .wrongType, severity: .warning,
-                    message: "this document is \(node.kindDescription), not a Kubernetes object; argolint skips it",
-                    span: node.span)))
-            case .secret, .other:
-                break
-            }
+            checkDocument(document, manifest, file: analyzed.file, workspace: workspace, rules: rules, options: options,
+                          collectSpans: wantsSpans, into: &partial)
         }
+        return finish(analyzed.file, [partial], options: options)
+    }
+
+    /// Parses and checks the documents of `file` in `range`, one at a time:
+    /// each document's tree is dropped once checked, so only the findings stay.
+    static func checkStreaming(_ file: SourceFile, range: Range<Int>? = nil, collectSpans: Bool,
+                               workspace: Workspace, rules: [any Rule], options: LintOptions) -> PartialReport {
+        var partial = PartialReport()
+        let issues = YAMLParser.parse(file, range: range) { document in
+            checkDocument(document, Manifest.decode(document), file: file, workspace: workspace, rules: rules, options: options,
+                          collectSpans: collectSpans, into: &partial)
+        }
+        partial.parseDiagnostics = issues.map(Diagnostic.init)
+        partial.stoppedOnSyntaxError = issues.contains { $0.kind == .syntax }
+        return partial
+    }
+
+    /// Whether the file has a directive comment at all; when not, nobody needs its scalars' spans.
+    static func mayHoldSuppressions(_ file: SourceFile) -> Bool {
+        file.bytes.containsSubsequence(suppressionMarker)
+    }
+
+    private static let suppressionMarker = Array("argolint:".utf8)
+
+    static func checkDocument(_ document: YAMLDocument, _ manifest: Manifest, file: SourceFile, workspace: Workspace,
+                              rules: [any Rule], options: LintOptions, collectSpans: Bool, into partial: inout PartialReport) {
+        if collectSpans { partial.scalarSpans += collectScalarSpans([document]) }
+        switch manifest {
+        case .argo(let resource):
+            partial.holdsArgoResource = true
+            partial.diagnostics += schemaDiagnostics(resource, document, dialect: options.dialect)
+            let context = ResourceContext(file: file, resource: resource, workspace: workspace, dialect: options.dialect)
+            for rule in rules {
+                if case .some(.none) = options.severities[rule.info.id] { continue }
+                var reporter = Reporter(info: rule.info)
+                rule.check(context, &reporter)
+                partial.diagnostics += reporter.diagnostics
+            }
+        case .notAnObject(let node):
+            // The schema's wrong-type kind, so it maps to the rule id with the validator's findings.
+            partial.diagnostics.append(Diagnostic(SchemaIssue(kind: .wrongType, severity: .warning,
+                message: "this document is \(node.kindDescription), not a Kubernetes object; argolint skips it",
+                span: node.span)))
+        case .secret, .other:
+            break
+        }
+    }
+
+    /// The report of a file from the partial reports of its pieces, in order.
+    static func finish(_ file: SourceFile, _ parts: [PartialReport], options: LintOptions) -> FileReport {
+        var diagnostics = parts.flatMap(\.parseDiagnostics)
+        for part in parts { diagnostics += part.diagnostics }
         diagnostics = applyConfiguration(diagnostics, options: options)
-        diagnostics = applySuppressions(diagnostics, file: file, documents: analyzed.documents, options: options)
+        diagnostics = applySuppressions(diagnostics, file: file, options: options) { parts.flatMap(\.scalarSpans) }
         diagnostics.sort { a, b in
             if a.span.start != b.span.start { return a.span.start < b.span.start }
             if a.rule != b.rule { return a.rule < b.rule }
             return a.message < b.message
         }
-        let holdsArgo = analyzed.manifests.contains { if case .argo = $0 { return true } else { return false } }
-        return FileReport(file: file, diagnostics: dedupe(diagnostics), holdsArgoResource: holdsArgo)
+        return FileReport(file: file, diagnostics: dedupe(diagnostics), holdsArgoResource: parts.contains { $0.holdsArgoResource })
     }
 
     static func schemaDiagnostics(_ resource: ArgoResource, _ document: YAMLDocument, dialect: Dialect) -> [Diagnostic] {
@@ -178,8 +288,9 @@ public struct Linter: Sendable {
         }
     }
 
-    static func applySuppressions(_ diagnostics: [Diagnostic], file: SourceFile, documents: [YAMLDocument], options: LintOptions) -> [Diagnostic] {
-        var suppressions = Suppressions(file: file) { collectScalarSpans(documents) }
+    static func applySuppressions(_ diagnostics: [Diagnostic], file: SourceFile, options: LintOptions,
+                                  scalarSpans: () -> [SourceSpan]) -> [Diagnostic] {
+        var suppressions = Suppressions(file: file, scalarSpans: scalarSpans)
         guard !suppressions.entries.isEmpty else { return diagnostics }
         var kept: [Diagnostic] = []
         for diagnostic in diagnostics {
@@ -223,5 +334,16 @@ public struct Linter: Sendable {
     static func dedupe(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         var seen = Set<Diagnostic>()
         return diagnostics.filter { seen.insert($0).inserted }
+    }
+}
+
+extension Manifest {
+    /// WorkflowTemplates, ClusterWorkflowTemplates and Secrets: what other files may refer to.
+    var isFact: Bool {
+        switch self {
+        case .argo(let resource): return resource.kind == .workflowTemplate || resource.kind == .clusterWorkflowTemplate
+        case .secret: return true
+        case .other, .notAnObject: return false
+        }
     }
 }

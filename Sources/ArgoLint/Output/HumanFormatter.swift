@@ -52,21 +52,48 @@ public struct HumanFormatter: OutputFormat {
 
     private func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 
+    /// Lines longer than this many characters are shown as a window around
+    /// the finding, so a 1 MB line does not flood the terminal.
+    static let excerptWidth = 120
+    /// Characters of context kept before the finding in such a window.
+    static let excerptLead = 40
+
     private func snippet(_ source: MaskedSource, start: SourcePosition, end: SourcePosition, colour code: String) -> String {
-        let lineText = source.line(start.line)
+        let scalars = Array(source.line(start.line).unicodeScalars)
         let gutter = String(start.line)
         let pad = String(repeating: " ", count: gutter.count)
-        // The marker line copies tabs from the source and pads wide characters
-        // (CJK, emoji) with two spaces, so it stays aligned in a terminal.
-        var marker = ""
-        for (i, ch) in lineText.unicodeScalars.enumerated() where i < start.column - 1 {
-            if ch == "\t" { marker += "\t" } else { marker += Self.isWide(ch) ? "  " : " " }
-        }
-        let lineLength = lineText.unicodeScalars.count
+        let lineLength = scalars.count
+        let startIndex = min(max(0, start.column - 1), lineLength)
         let endColumn = end.line == start.line ? end.column : lineLength + 1
         let width = max(1, min(endColumn, lineLength + 1) - start.column)
-        marker += "^" + String(repeating: "~", count: width - 1)
-        return " \(gutter) | \(lineText)\n \(pad) | \(paint(marker, code))\n"
+        let window = Self.excerptWindow(lineLength: lineLength, start: startIndex)
+        var shown = String(String.UnicodeScalarView(scalars[window]))
+        // An ellipsis marks text cut away, as rustc and ruff do; the marker
+        // below starts after the leading one so the caret stays under the
+        // finding's first character.
+        var marker = window.lowerBound > 0 ? "   " : ""
+        if window.lowerBound > 0 { shown = "..." + shown }
+        if window.upperBound < lineLength { shown += "..." }
+        // The marker line copies tabs from the source and pads wide characters
+        // (CJK, emoji) with two spaces, so it stays aligned in a terminal.
+        for ch in scalars[window.lowerBound..<startIndex] {
+            if ch == "\t" { marker += "\t" } else { marker += Self.isWide(ch) ? "  " : " " }
+        }
+        // The underline ends with the window (the ellipsis says the span goes on).
+        let visible = max(1, min(width, window.upperBound - startIndex))
+        marker += "^" + String(repeating: "~", count: visible - 1)
+        return " \(gutter) | \(shown)\n \(pad) | \(paint(marker, code))\n"
+    }
+
+    /// The scalar indexes of a line shown for a finding starting at `start`:
+    /// the whole line when it is short, else `excerptWidth` characters
+    /// beginning `excerptLead` before the finding (less at the line's ends).
+    static func excerptWindow(lineLength: Int, start: Int) -> Range<Int> {
+        guard lineLength > excerptWidth else { return 0..<lineLength }
+        var lower = max(0, start - excerptLead)
+        let upper = min(lineLength, lower + excerptWidth)
+        lower = max(0, min(lower, upper - excerptWidth))
+        return lower..<upper
     }
 
     static func isWide(_ scalar: Unicode.Scalar) -> Bool {
