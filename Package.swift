@@ -69,7 +69,12 @@ let package = Package(
         .plugin(name: "EmbedRuleDocs", capability: .buildTool(), dependencies: ["EmbedRuleDocsTool"]),
         .executableTarget(
             name: "argolint",
-            dependencies: ["ArgoLint", "ArgoLSP", "ArgoRun", "MockHTTP", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ArgoLint", "ArgoLSP", "ArgoRun", "MockHTTP", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            // Release builds on Linux link the Swift runtime and Foundation statically: binding
+            // them in the dynamic loader was most of a single-file lint's start-up. -static-stdlib
+            // alone leaves Foundation's own dependencies (CoreFoundation, ICU, ...) unresolved,
+            // so the archives are named, in a group since they refer to each other.
+            linkerSettings: [.unsafeFlags(["-static-stdlib", "-Xlinker", "--start-group", "-lFoundation", "-lFoundationInternationalization", "-lFoundationEssentials", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections", "-lswiftSynchronization", "-lswiftDispatch", "-ldispatch", "-lBlocksRuntime", "-lswift_StringProcessing", "-lswift_RegexParser", "-lswift_Concurrency", "-lswiftGlibc", "-lswift_Builtin_float", "-Xlinker", "--end-group"], .when(platforms: [.linux], configuration: .release))]
         ),
         .testTarget(name: "YAMLTreeTests", dependencies: ["YAMLTree"]),
         .testTarget(name: "ExprLangTests", dependencies: ["ExprLang"]),

@@ -10,9 +10,8 @@
    folder (no configuration, no git root): median whole-process wall time of
    --runs runs.
 
-Targets: under 10 ms each. The cold start is mostly process start-up (the
-dynamic loader binding the Swift runtime and Foundation): a binary built with
-`swift build -c release --static-swift-stdlib` starts about 5 ms sooner.
+Targets: under 10 ms each. Release builds link the Swift runtime and Foundation
+statically on Linux, so the dynamic loader no longer dominates the cold start.
 Not a test: figures to quote; the machine is shared,
 so repeat a run before believing a change. Needs the pinned venv:
 

@@ -17,20 +17,28 @@ struct Argolint: ParsableCommand {
 
     /// ArgumentParser exits 64 (EX_USAGE) on bad arguments; argolint's contract is 2.
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let lint = FastLint.run(arguments) {
+            do { try lint.run() } catch { exitAfterFailure(error) }
+        }
         do {
-            let split = BulkPaths.split(Array(CommandLine.arguments.dropFirst()))
+            let split = BulkPaths.split(arguments)
             var command = BulkPaths.appending(split.laterPaths, to: try parseAsRoot(split.forParser))
             try command.run()
         } catch {
-            let code = exitCode(for: error)
-            if code == .success || code.rawValue == 1 || code.rawValue == 2 {
-                exit(withError: error)
-            }
-            let message = fullMessage(for: error)
-            if !message.isEmpty {
-                FileHandle.standardError.write(Data((message + "\n").utf8))
-            }
-            Foundation.exit(code == .validationFailure || code.rawValue == 64 ? 2 : code.rawValue)
+            exitAfterFailure(error)
         }
+    }
+
+    static func exitAfterFailure(_ error: Error) -> Never {
+        let code = exitCode(for: error)
+        if code == .success || code.rawValue == 1 || code.rawValue == 2 {
+            exit(withError: error)
+        }
+        let message = fullMessage(for: error)
+        if !message.isEmpty {
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+        }
+        Foundation.exit(code == .validationFailure || code.rawValue == 64 ? 2 : code.rawValue)
     }
 }

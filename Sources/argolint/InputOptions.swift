@@ -20,6 +20,22 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Extra Secret manifests (a file or a folder) for the secret inventory.")
     var secrets: [String] = []
 
+    /// The values, as a plain value the `lint` fast path can build without the parser.
+    var selection: InputSelection {
+        InputSelection(paths: paths, config: config, dialect: dialect, stdinFilename: stdinFilename, secrets: secrets)
+    }
+
+    func prepare() throws -> InputSelection.Prepared { try selection.prepare() }
+}
+
+/// Which inputs to lint and how: the values of InputOptions.
+struct InputSelection {
+    var paths: [String] = []
+    var config: String?
+    var dialect: Dialect?
+    var stdinFilename: String?
+    var secrets: [String] = []
+
     /// What a command needs to run the linter over the named inputs.
     struct Prepared {
         var inputs: [LintInput]

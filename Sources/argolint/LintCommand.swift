@@ -44,7 +44,21 @@ struct LintCommand: ParsableCommand {
     }
 
     mutating func run() throws {
-        let prepared = try input.prepare()
+        try LintRun(selection: input.selection, format: format, noSource: noSource, maxWarnings: maxWarnings, strict: strict).run()
+    }
+}
+
+/// One `argolint lint`: what LintCommand parsed, or what the fast path read
+/// straight from the command line (FastLint).
+struct LintRun {
+    var selection: InputSelection
+    var format: FormatName = .human
+    var noSource = false
+    var maxWarnings: Int?
+    var strict = false
+
+    func run() throws -> Never {
+        let prepared = try selection.prepare()
         let (reports, sessions) = InputGroup.lint(prepared.inputs, groups: prepared.groups)
         let result = LintResult(reports: reports)
         Console.out(outputFormat.render(result))
