@@ -6,6 +6,11 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "argolint", targets: ["argolint"]),
+        // The modules the fuzz targets (Fuzz/, a package of its own) link against.
+        .library(name: "ArgolintKit", targets: [
+            "YAMLTree", "ExprLang", "ArgoSyntax", "ArgoSchema", "ArgoModel", "ArgoSemantics",
+            "ArgoLint", "MockHTTP", "ArgoRun", "ArgoLSP",
+        ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

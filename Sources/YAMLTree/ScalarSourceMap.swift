@@ -205,7 +205,8 @@ public struct ScalarSourceMap: Sendable {
             var previousWasNormal = false
             var pendingBreak: Int?
             var emptyRun: [Int] = []
-            for index in 0...max(lastContent, -1) where lastContent >= 0 {
+            // lastContent is -1 when every line is empty (`>` alone): no iteration.
+            for index in 0..<(lastContent + 1) {
                 let line = lines[index]
                 let isEmpty = line.start == line.end
                 if isEmpty {

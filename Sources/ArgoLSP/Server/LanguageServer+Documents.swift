@@ -48,7 +48,7 @@ extension LanguageServer {
         notifyClient("textDocument/publishDiagnostics", DiagnosticConversion.publishParams(uri: uri, version: nil, diagnostics: []))
         // The file on disk speaks for it again (or, gone, for nothing).
         if let path = document.filePath {
-            if let bytes = Self.readFile(path) {
+            if let bytes = configuration.readsFiles ? Self.readFile(path) : nil {
                 applyFacts(session.updating(LintInput(path: path, bytes: bytes)))
             } else {
                 applyFacts(session.removing(path: path))

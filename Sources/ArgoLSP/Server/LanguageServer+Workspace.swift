@@ -4,7 +4,7 @@ import ArgoLint
 extension LanguageServer {
     /// Reads the workspace's facts in the background; initialize has already answered.
     func startIndexing() {
-        guard !roots.isEmpty else {
+        guard configuration.readsFiles, !roots.isEmpty else {
             index = .done
             return
         }
@@ -47,7 +47,7 @@ extension LanguageServer {
     /// buffer wins); other files' facts are re-read or dropped, and every open
     /// document is re-checked when facts or a configuration changed.
     func didChangeWatchedFiles(_ params: JSON) {
-        guard let changes = params["changes"]?.arrayValue else { return }
+        guard configuration.readsFiles, let changes = params["changes"]?.arrayValue else { return }
         let openPaths = Set(documents.values.compactMap(\.filePath))
         var updated = session
         var configurationChanged = false

@@ -13,6 +13,10 @@ public struct ServerConfiguration: Sendable {
     /// How long lints of open documents wait for the workspace index before
     /// going ahead with the facts known so far (and again when it is done).
     public var indexWait: TimeInterval = 1.0
+    /// False: the server reads no files of its own — no workspace index, and
+    /// closed, saved or watched files are not read back (the fuzz targets use
+    /// this so that a fuzzed root or URI cannot make it walk the disk).
+    public var readsFiles = true
 
     public init() {}
 }
