@@ -51,7 +51,17 @@ public final class LintSession: Sendable {
         var parsed: [AnalyzedFile] = []
         var stopped = Set<Int>()
         for (item, analyzed) in zip(items, read) {
-            guard item.piece != nil else { parsed.append(analyzed); continue }
+            guard item.piece != nil else {
+                var analyzed = analyzed
+                let input = candidates[item.candidate]
+                if input.isReadFromDisk, !analyzed.complete, analyzed.documents.isEmpty {
+                    // Only templates' places are kept: read the file again when one is needed.
+                    analyzed.file = SourceFile(path: analyzed.file.path, bytes: [])
+                    analyzed.reload = input
+                }
+                parsed.append(analyzed)
+                continue
+            }
             guard !stopped.contains(item.candidate) else { continue }
             if analyzed.parseDiagnostics.contains(where: { $0.rule == "yaml-syntax" }) { stopped.insert(item.candidate) }
             if let last = parsed.last, last.file === analyzed.file {
@@ -144,7 +154,9 @@ public final class LintSession: Sendable {
     ///
     /// Inputs named by path are read by the worker that checks them. With
     /// `keepingSources` false, a report without findings keeps only its file's
-    /// path, not its bytes (a command that only prints findings needs no more).
+    /// path, not its bytes (a command that only prints findings needs no more);
+    /// so does one whose only finding is the empty-inventory notice, said once
+    /// per run: the file that keeps it is read again.
     public func check(_ inputs: [LintInput], keepingSources: Bool = true) -> [FileReport] {
         // Large files first, so one big file does not finish alone on one core at the end.
         let order = inputs.indices.sorted { inputs[$0].byteCount > inputs[$1].byteCount }
@@ -175,7 +187,7 @@ public final class LintSession: Sendable {
                                                     workspace: self.workspace, rules: self.rules, options: self.options))
             }
             let report = self.check(inputs[item.input])
-            return .whole(keepingSources || !report.diagnostics.isEmpty ? report : report.withoutSource)
+            return .whole(keepingSources || !Self.onlyNotices(report) ? report : report.withoutSource)
         }
         var reports = [FileReport?](repeating: nil, count: inputs.count)
         var pieces: [Int: [PartialReport]] = [:]
@@ -193,10 +205,21 @@ public final class LintSession: Sendable {
                 reports[index] = check(inputs[index])
             } else {
                 let report = Linter.finish(file, parts, options: options)
-                reports[index] = keepingSources || !report.diagnostics.isEmpty ? report : report.withoutSource
+                reports[index] = keepingSources || !Self.onlyNotices(report) ? report : report.withoutSource
             }
         }
-        return Linter.keepFirstEmptyInventoryNotice(reports.compactMap { $0 })
+        var result = Linter.keepFirstEmptyInventoryNotice(reports.compactMap { $0 })
+        if !keepingSources && result.count == inputs.count {
+            for index in result.indices where !result[index].diagnostics.isEmpty && result[index].file.bytes.count != inputs[index].byteCount {
+                result[index].file = sourceFile(inputs[index])
+            }
+        }
+        return result
+    }
+
+    /// No findings, or only the empty-inventory notice (all but one of which are dropped).
+    private static func onlyNotices(_ report: FileReport) -> Bool {
+        report.diagnostics.allSatisfy(Linter.isEmptyInventoryNotice)
     }
 }
 

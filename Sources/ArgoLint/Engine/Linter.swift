@@ -126,6 +126,8 @@ struct AnalyzedFile: Sendable {
     /// WorkflowTemplates and ClusterWorkflowTemplates found by `Linter.analyzeFacts`,
     /// by name and place only: their trees are not kept.
     var templates: [TemplateFact] = []
+    /// Set when `file` was emptied to save memory: where to read it again.
+    var reload: LintInput?
     /// False when only the documents holding cross-file facts were kept (see
     /// `Linter.analyzeFacts`): such a file is parsed again to be checked.
     var complete: Bool = true
@@ -182,10 +184,12 @@ public struct Linter: Sendable {
     /// secret-undefined's "no Secret is known" notice is about the run, not a
     /// file: keep only the first (by path, then position) so a run over many
     /// files says it once.
+    static func isEmptyInventoryNotice(_ d: Diagnostic) -> Bool {
+        d.rule == SecretUndefinedRule.info.id && d.message == SecretUndefinedRule.emptyInventoryMessage
+    }
+
     static func keepFirstEmptyInventoryNotice(_ reports: [FileReport]) -> [FileReport] {
-        func isNotice(_ d: Diagnostic) -> Bool {
-            d.rule == SecretUndefinedRule.info.id && d.message == SecretUndefinedRule.emptyInventoryMessage
-        }
+        func isNotice(_ d: Diagnostic) -> Bool { isEmptyInventoryNotice(d) }
         let holders = reports.indices.filter { reports[$0].diagnostics.contains(where: isNotice) }
         guard holders.count > 1 || holders.first.map({ i in reports[i].diagnostics.filter(isNotice).count > 1 }) == true,
               let first = holders.min(by: { reports[$0].file.path < reports[$1].file.path }) else { return reports }
@@ -306,10 +310,13 @@ public struct Linter: Sendable {
                 }
             }
             let source = file.file
+            let reload = file.reload
             for fact in file.templates {
                 let key = cache.newKey()
                 entries.append(WorkflowTemplateEntry(name: fact.name, clusterScope: fact.clusterScope) {
-                    cache.value(key) { Self.loadTemplate(fact, in: source) }
+                    cache.value(key) {
+                        Self.loadTemplate(fact, in: reload.map { SourceFile(path: $0.path, bytes: $0.bytes) } ?? source)
+                    }
                 })
             }
         }

@@ -88,7 +88,7 @@ final class TemplateCache: @unchecked Sendable {
     private let lock = NSLock()
     private var nextKey = 0
     private var recent: [(key: Int, value: LocatedResource?)] = []
-    static let capacity = 32
+    static let capacity = 16
 
     func newKey() -> Int {
         lock.lock()
