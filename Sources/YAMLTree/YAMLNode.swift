@@ -328,10 +328,14 @@ public struct YAMLDocument: Sendable {
     public var root: YAMLNode
     /// 0-based position of the document in its stream.
     public var index: Int
+    /// Bytes from the document's start event to its end event: parsing just
+    /// this range (with `firstDocumentIndex: index`) gives the same document.
+    public var byteRange: Range<Int>?
 
-    public init(root: YAMLNode, index: Int) {
+    public init(root: YAMLNode, index: Int, byteRange: Range<Int>? = nil) {
         self.root = root
         self.index = index
+        self.byteRange = byteRange
     }
 }
 

@@ -165,6 +165,7 @@ private struct TreeBuilder {
     private var root: Int?
     private var expanded = 0
     var documentIndex = 0
+    private var documentStart = 0
 
     init(file: SourceFile, range: Range<Int>, limits: YAMLLimits, onDocument: @escaping (YAMLDocument) -> Void) {
         self.file = file
@@ -242,6 +243,7 @@ private struct TreeBuilder {
     private mutating func handle(_ event: yaml_event_t) -> Bool {
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
+            documentStart = marks.offset(event.start_mark)
             anchors.removeAll(keepingCapacity: true)
             root = nil
             expanded = 0
@@ -250,7 +252,9 @@ private struct TreeBuilder {
             pendingPairs.removeAll(keepingCapacity: true)
         case YAML_DOCUMENT_END_EVENT:
             if let root {
-                onDocument(YAMLDocument(root: YAMLNode(tree: arena.finish(), id: root), index: documentIndex))
+                let end = max(documentStart, marks.offset(event.end_mark))
+                onDocument(YAMLDocument(root: YAMLNode(tree: arena.finish(), id: root), index: documentIndex,
+                                        byteRange: documentStart..<end))
             }
             arena = YAMLTreeStorage.Builder()
             documentIndex += 1

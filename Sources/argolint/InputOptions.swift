@@ -96,15 +96,15 @@ struct InputSelection {
                 named.append((file, project))
             }
         }
-        for (entry, bytes) in zip(named, Project.read(named.map(\.path))) {
-            guard let bytes else {
+        for (entry, size) in zip(named, Project.readableSizes(named.map(\.path))) {
+            guard let size else {
                 Console.error("\(entry.path): cannot read the file")
                 ioFailure = true
                 continue
             }
             filePaths.append(entry.path)
             projects.append(entry.project)
-            inputs.append(LintInput(path: entry.path, bytes: bytes))
+            inputs.append(LintInput(path: entry.path, readingFile: entry.path, size: size))
         }
         // A --secrets path that does not exist would silently empty the inventory: say so, like a missing input.
         for path in secrets where !FileManager.default.fileExists(atPath: path) {

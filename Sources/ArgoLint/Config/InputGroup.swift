@@ -30,7 +30,7 @@ extension InputGroup {
             let memberSet = Set(group.inputIndices)
             let others = inputs.indices.filter { !memberSet.contains($0) }.map { inputs[$0] }
             let session = Linter(options: group.options).session(members, context: group.context + others)
-            for (index, report) in zip(group.inputIndices, session.check(members)) { reports[index] = report }
+            for (index, report) in zip(group.inputIndices, session.check(members, keepingSources: false)) { reports[index] = report }
             sessions.append(session)
         }
         // Each group's check says the empty-inventory notice once; the run says it once.

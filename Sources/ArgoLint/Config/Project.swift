@@ -128,10 +128,10 @@ public struct Project: Sendable {
         for path in explicitSecrets + paths {
             let key = Self.absolute(path)
             guard seen.insert(key).inserted, !isIgnored(path) else { continue }
-            guard let data = FileManager.default.contents(atPath: path) else { continue }
-            let bytes = [UInt8](data)
+            guard let bytes = LintInput.readFile(path) else { continue }
             if Linter.mayHoldFacts(bytes) {
-                result.append(LintInput(path: path, bytes: bytes))
+                // Read again when needed, so the project's files are not all held at once.
+                result.append(LintInput(path: path, readingFile: path, size: bytes.count))
             }
         }
         return result
@@ -175,6 +175,19 @@ extension Project {
     /// Reads files on all cores; nil for a file that cannot be read.
     public static func read(_ paths: [String]) -> [[UInt8]?] {
         parallelMap(paths) { path in FileManager.default.contents(atPath: path).map { [UInt8]($0) } }
+    }
+
+    /// The size of each file that can be opened for reading (nil otherwise), without
+    /// reading it: the linter reads each file in the worker that checks it.
+    public static func readableSizes(_ paths: [String]) -> [Int?] {
+        paths.map { path in
+            let fd = open(path, O_RDONLY)
+            guard fd >= 0 else { return nil }
+            defer { close(fd) }
+            var info = stat()
+            guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { return nil }
+            return Int(info.st_size)
+        }
     }
 }
 

@@ -19,15 +19,18 @@ public final class LintSession: Sendable {
     /// - Parameter facts: every file whose WorkflowTemplates and Secrets count — the
     ///   inputs and the project's other files. Only files naming such a kind are parsed.
     public convenience init(options: LintOptions = LintOptions(), rules: [any Rule] = RuleRegistry.all, facts: [LintInput]) {
-        let candidates = facts.filter { Linter.mayHoldFacts($0.bytes) }
+        // Inputs named by path are read here, on all cores, and dropped again:
+        // only the few that name a fact kind are parsed (and read once more).
+        let holdsFacts = parallelMap(facts) { Linter.mayHoldFacts($0.bytes) }
+        let candidates = zip(facts, holdsFacts).filter(\.1).map(\.0)
         // Largest files first, so one big file does not finish alone on one core at the end.
-        let order = candidates.indices.sorted { candidates[$0].bytes.count > candidates[$1].bytes.count }
+        let order = candidates.indices.sorted { candidates[$0].byteCount > candidates[$1].byteCount }
         // Large files are read in pieces cut at `---` lines, like the checks, so
         // one big stream does not hold a single core while the other idles.
         var items: [(candidate: Int, file: SourceFile?, piece: Range<Int>?)] = []
         for index in order {
-            let bytes = candidates[index].bytes
-            if bytes.count > Self.pieceSize {
+            if candidates[index].byteCount > Self.pieceSize {
+                let bytes = candidates[index].bytes
                 let file = SourceFile(path: candidates[index].path, bytes: bytes)
                 let pieces = YAMLParser.documentChunks(file, targetSize: Self.pieceSize)
                 if pieces.count > 1 {
@@ -48,13 +51,24 @@ public final class LintSession: Sendable {
         var parsed: [AnalyzedFile] = []
         var stopped = Set<Int>()
         for (item, analyzed) in zip(items, read) {
-            guard item.piece != nil else { parsed.append(analyzed); continue }
+            guard item.piece != nil else {
+                var analyzed = analyzed
+                let input = candidates[item.candidate]
+                if input.isReadFromDisk, !analyzed.complete, analyzed.documents.isEmpty {
+                    // Only templates' places are kept: read the file again when one is needed.
+                    analyzed.file = SourceFile(path: analyzed.file.path, bytes: [])
+                    analyzed.reload = input
+                }
+                parsed.append(analyzed)
+                continue
+            }
             guard !stopped.contains(item.candidate) else { continue }
             if analyzed.parseDiagnostics.contains(where: { $0.rule == "yaml-syntax" }) { stopped.insert(item.candidate) }
             if let last = parsed.last, last.file === analyzed.file {
                 parsed[parsed.count - 1].documents += analyzed.documents
                 parsed[parsed.count - 1].manifests += analyzed.manifests
                 parsed[parsed.count - 1].parseDiagnostics += analyzed.parseDiagnostics
+                parsed[parsed.count - 1].templates += analyzed.templates
             } else {
                 parsed.append(analyzed)
             }
@@ -113,10 +127,19 @@ public final class LintSession: Sendable {
         if let parsed = factFiles[input.path], parsed.complete, parsed.file.bytes == input.bytes {
             return Linter.check(parsed, workspace: workspace, rules: rules, options: options)
         }
-        let file = SourceFile(path: input.path, bytes: input.bytes)
+        let file = sourceFile(input)
         let partial = Linter.checkStreaming(file, collectSpans: Linter.mayHoldSuppressions(file),
                                             workspace: workspace, rules: rules, options: options)
         return Linter.finish(file, [partial], options: options)
+    }
+
+    /// The input as a source file: for a file read from disk whose facts the
+    /// session holds, the facts pass's copy (a large file is then in memory once).
+    private func sourceFile(_ input: LintInput) -> SourceFile {
+        if input.isReadFromDisk, let facts = factFiles[input.path], facts.file.bytes.count == input.byteCount {
+            return facts.file
+        }
+        return SourceFile(path: input.path, bytes: input.bytes)
     }
 
     /// Files larger than this are cut at `---` lines into pieces of about this
@@ -128,9 +151,15 @@ public final class LintSession: Sendable {
     /// The work items are whole files and pieces of large ones; concurrency is
     /// bounded by `parallelMap` (one worker per core), and each worker holds one
     /// document's tree at a time.
-    public func check(_ inputs: [LintInput]) -> [FileReport] {
+    ///
+    /// Inputs named by path are read by the worker that checks them. With
+    /// `keepingSources` false, a report without findings keeps only its file's
+    /// path, not its bytes (a command that only prints findings needs no more);
+    /// so does one whose only finding is the empty-inventory notice, said once
+    /// per run: the file that keeps it is read again.
+    public func check(_ inputs: [LintInput], keepingSources: Bool = true) -> [FileReport] {
         // Large files first, so one big file does not finish alone on one core at the end.
-        let order = inputs.indices.sorted { inputs[$0].bytes.count > inputs[$1].bytes.count }
+        let order = inputs.indices.sorted { inputs[$0].byteCount > inputs[$1].byteCount }
         var items: [WorkItem] = []
         var pieceFiles: [Int: SourceFile] = [:]
         // Whether each cut file has a directive comment: asked once per file, not
@@ -138,8 +167,8 @@ public final class LintSession: Sendable {
         var wantsSpans: [Int: Bool] = [:]
         for index in order {
             let input = inputs[index]
-            if input.bytes.count > Self.pieceSize, factFiles[input.path]?.complete != true {
-                let file = SourceFile(path: input.path, bytes: input.bytes)
+            if input.byteCount > Self.pieceSize, factFiles[input.path]?.complete != true {
+                let file = sourceFile(input)
                 let pieces = YAMLParser.documentChunks(file, targetSize: Self.pieceSize)
                 if pieces.count > 1 {
                     pieceFiles[index] = file
@@ -157,7 +186,8 @@ public final class LintSession: Sendable {
                 return .piece(Linter.checkStreaming(file, range: piece, collectSpans: spans[item.input] ?? true,
                                                     workspace: self.workspace, rules: self.rules, options: self.options))
             }
-            return .whole(self.check(inputs[item.input]))
+            let report = self.check(inputs[item.input])
+            return .whole(keepingSources || !Self.onlyNotices(report) ? report : report.withoutSource)
         }
         var reports = [FileReport?](repeating: nil, count: inputs.count)
         var pieces: [Int: [PartialReport]] = [:]
@@ -174,10 +204,22 @@ public final class LintSession: Sendable {
             if parts.contains(where: \.stoppedOnSyntaxError) {
                 reports[index] = check(inputs[index])
             } else {
-                reports[index] = Linter.finish(file, parts, options: options)
+                let report = Linter.finish(file, parts, options: options)
+                reports[index] = keepingSources || !Self.onlyNotices(report) ? report : report.withoutSource
             }
         }
-        return Linter.keepFirstEmptyInventoryNotice(reports.compactMap { $0 })
+        var result = Linter.keepFirstEmptyInventoryNotice(reports.compactMap { $0 })
+        if !keepingSources && result.count == inputs.count {
+            for index in result.indices where !result[index].diagnostics.isEmpty && result[index].file.bytes.count != inputs[index].byteCount {
+                result[index].file = sourceFile(inputs[index])
+            }
+        }
+        return result
+    }
+
+    /// No findings, or only the empty-inventory notice (all but one of which are dropped).
+    private static func onlyNotices(_ report: FileReport) -> Bool {
+        report.diagnostics.allSatisfy(Linter.isEmptyInventoryNotice)
     }
 }
 

@@ -1,17 +1,93 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import YAMLTree
 import ArgoModel
 import ArgoSemantics
 import ArgoSchema
 
 /// One file to lint (or to read for cross-file facts only).
+///
+/// An input named by path is read when its bytes are asked for (by the worker
+/// that checks it), so a run over many files does not hold them all at once.
 public struct LintInput: Sendable {
     /// The path shown in reports.
     public var path: String
-    public var bytes: [UInt8]
+    private var storage: Storage
+
+    private enum Storage: Sendable {
+        case bytes([UInt8])
+        /// Read from this file on each use; `size` as found when the run started.
+        case file(String, size: Int)
+    }
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
-        self.bytes = bytes
+        self.storage = .bytes(bytes)
+    }
+
+    /// An input whose bytes stay on disk until needed (an unreadable file then reads as empty).
+    public init(path: String, readingFile file: String, size: Int) {
+        self.path = path
+        self.storage = .file(file, size: size)
+    }
+
+    public var bytes: [UInt8] {
+        get {
+            switch storage {
+            case .bytes(let bytes): return bytes
+            case .file(let file, _): return Self.readFile(file) ?? []
+            }
+        }
+        set { storage = .bytes(newValue) }
+    }
+
+    /// Whether the bytes are read from `path` on use.
+    public var isReadFromDisk: Bool {
+        if case .file = storage { return true }
+        return false
+    }
+
+    /// The size in bytes, without reading a lazy input.
+    public var byteCount: Int {
+        switch storage {
+        case .bytes(let bytes): return bytes.count
+        case .file(_, let size): return size
+        }
+    }
+
+    /// The whole file, or nil when it cannot be opened or read.
+    public static func readFile(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        // One byte more than the size, so a file that grew meanwhile is noticed.
+        var capacity = max(Int(info.st_size), 0) + 1
+        var bytes: [UInt8] = []
+        while true {
+            var failed = false
+            let start = bytes.count
+            var filled = start
+            let chunk = [UInt8](unsafeUninitializedCapacity: capacity - start) { buffer, initialized in
+                var got = 0
+                while got < buffer.count {
+                    let n = read(fd, buffer.baseAddress! + got, buffer.count - got)
+                    if n < 0 { if errno == EINTR { continue }; failed = true; break }
+                    if n == 0 { break }
+                    got += n
+                }
+                initialized = got
+            }
+            if failed { return nil }
+            if start == 0 { bytes = chunk } else { bytes += chunk }
+            filled += chunk.count
+            if filled < capacity { return bytes }
+            capacity *= 2
+        }
     }
 }
 
@@ -22,6 +98,12 @@ public struct FileReport: Sendable {
     /// Whether some document of the file is an Argo resource: the language
     /// server shows nothing for other YAML (a Secret, a Helm values file).
     public var holdsArgoResource: Bool = false
+
+    /// The report with its file's path only: for a run that prints findings and
+    /// has none here, so the file's bytes need not stay until the output.
+    var withoutSource: FileReport {
+        FileReport(file: SourceFile(path: file.path, bytes: []), diagnostics: diagnostics, holdsArgoResource: holdsArgoResource)
+    }
 }
 
 public struct LintOptions: Sendable {
@@ -41,9 +123,25 @@ struct AnalyzedFile: Sendable {
     var parseDiagnostics: [Diagnostic]
     var documents: [YAMLDocument]
     var manifests: [Manifest]
+    /// WorkflowTemplates and ClusterWorkflowTemplates found by `Linter.analyzeFacts`,
+    /// by name and place only: their trees are not kept.
+    var templates: [TemplateFact] = []
+    /// Set when `file` was emptied to save memory: where to read it again.
+    var reload: LintInput?
     /// False when only the documents holding cross-file facts were kept (see
     /// `Linter.analyzeFacts`): such a file is parsed again to be checked.
     var complete: Bool = true
+}
+
+/// Where a WorkflowTemplate's document lies, to parse it again when a reference needs it.
+struct TemplateFact: Sendable {
+    var name: String
+    var clusterScope: Bool
+    /// The document's own bytes, or (when the file has directives) the piece it was parsed in.
+    var range: Range<Int>?
+    var documentIndex: Int
+    /// The document's index within `range` when `range` is a whole piece.
+    var pickIndex: Int?
 }
 
 /// What checking some documents of a file found, before suppressions and sorting.
@@ -86,10 +184,12 @@ public struct Linter: Sendable {
     /// secret-undefined's "no Secret is known" notice is about the run, not a
     /// file: keep only the first (by path, then position) so a run over many
     /// files says it once.
+    static func isEmptyInventoryNotice(_ d: Diagnostic) -> Bool {
+        d.rule == SecretUndefinedRule.info.id && d.message == SecretUndefinedRule.emptyInventoryMessage
+    }
+
     static func keepFirstEmptyInventoryNotice(_ reports: [FileReport]) -> [FileReport] {
-        func isNotice(_ d: Diagnostic) -> Bool {
-            d.rule == SecretUndefinedRule.info.id && d.message == SecretUndefinedRule.emptyInventoryMessage
-        }
+        func isNotice(_ d: Diagnostic) -> Bool { isEmptyInventoryNotice(d) }
         let holders = reports.indices.filter { reports[$0].diagnostics.contains(where: isNotice) }
         guard holders.count > 1 || holders.first.map({ i in reports[i].diagnostics.filter(isNotice).count > 1 }) == true,
               let first = holders.min(by: { reports[$0].file.path < reports[$1].file.path }) else { return reports }
@@ -167,33 +267,72 @@ public struct Linter: Sendable {
     static func analyzeFacts(_ file: SourceFile, range: Range<Int>?) -> AnalyzedFile {
         var documents: [YAMLDocument] = []
         var manifests: [Manifest] = []
+        var templates: [TemplateFact] = []
         var complete = range == nil
+        // With a %YAML or %TAG directive a document cannot be parsed on its own.
+        let directives = file.bytes.first == UInt8(ascii: "%") || file.bytes.containsSubsequence(directiveMarker)
         let issues = YAMLParser.parse(file, range: range) { document in
             let manifest = Manifest.decode(document)
-            if manifest.isFact {
-                documents.append(document)
-                manifests.append(manifest)
-            } else {
+            guard manifest.isFact else { complete = false; return }
+            if case .argo(let resource) = manifest {
+                // Kept by name and place only; the tree is parsed again when a reference needs it.
                 complete = false
+                guard let name = resource.metadata.name?.value else { return }
+                let own = directives ? nil : document.byteRange
+                templates.append(TemplateFact(name: name, clusterScope: resource.kind == .clusterWorkflowTemplate,
+                                              range: own ?? range, documentIndex: document.index,
+                                              pickIndex: own == nil ? document.index : nil))
+                return
             }
+            documents.append(document)
+            manifests.append(manifest)
         }
         return AnalyzedFile(file: file, parseDiagnostics: issues.map(Diagnostic.init), documents: documents,
-                            manifests: manifests, complete: complete)
+                            manifests: manifests, templates: templates, complete: complete)
     }
 
+    private static let directiveMarker = Array("\n%".utf8)
+
     static func workspace(from files: [AnalyzedFile]) -> Workspace {
-        var resources: [LocatedResource] = []
+        var entries: [WorkflowTemplateEntry] = []
         var secrets: [LocatedSecret] = []
+        let cache = TemplateCache()
         for file in files {
             for manifest in file.manifests {
                 switch manifest {
-                case .argo(let resource): resources.append(LocatedResource(file: file.file, resource: resource))
+                case .argo(let resource):
+                    guard let name = resource.metadata.name?.value,
+                          resource.kind == .workflowTemplate || resource.kind == .clusterWorkflowTemplate else { continue }
+                    let located = LocatedResource(file: file.file, resource: resource)
+                    entries.append(WorkflowTemplateEntry(name: name, clusterScope: resource.kind == .clusterWorkflowTemplate) { located })
                 case .secret(let secret): secrets.append(LocatedSecret(file: file.file, secret: secret))
                 default: break
                 }
             }
+            let source = file.file
+            let reload = file.reload
+            for fact in file.templates {
+                let key = cache.newKey()
+                entries.append(WorkflowTemplateEntry(name: fact.name, clusterScope: fact.clusterScope) {
+                    cache.value(key) {
+                        Self.loadTemplate(fact, in: reload.map { SourceFile(path: $0.path, bytes: $0.bytes) } ?? source)
+                    }
+                })
+            }
         }
-        return Workspace(resources: resources, secrets: secrets)
+        return Workspace(templates: entries, secrets: secrets)
+    }
+
+    /// Parses the document of `fact` again.
+    static func loadTemplate(_ fact: TemplateFact, in file: SourceFile) -> LocatedResource? {
+        var found: LocatedResource?
+        let first = fact.pickIndex == nil ? fact.documentIndex : 0
+        _ = YAMLParser.parse(file, range: fact.range, firstDocumentIndex: first) { document in
+            guard found == nil, fact.pickIndex == nil || document.index == fact.pickIndex,
+                  case .argo(let resource) = Manifest.decode(document) else { return }
+            found = LocatedResource(file: file, resource: resource)
+        }
+        return found
     }
 
     /// Checks a file parsed and kept whole.

@@ -80,3 +80,42 @@ final class LazyValue<Value: Sendable>: @unchecked Sendable {
         return made
     }
 }
+
+/// The WorkflowTemplates parsed again most recently, so the several rules that
+/// follow one reference while a document is checked parse its target once.
+/// Bounded, so a run over many templates keeps a few trees, not all of them.
+final class TemplateCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextKey = 0
+    private var recent: [(key: Int, value: LocatedResource?)] = []
+    static let capacity = 16
+
+    func newKey() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        nextKey += 1
+        return nextKey
+    }
+
+    func value(_ key: Int, _ make: () -> LocatedResource?) -> LocatedResource? {
+        lock.lock()
+        if let index = recent.lastIndex(where: { $0.key == key }) {
+            let hit = recent[index]
+            if index != recent.count - 1 {
+                recent.remove(at: index)
+                recent.append(hit)
+            }
+            lock.unlock()
+            return hit.value
+        }
+        lock.unlock()
+        let made = make()
+        lock.lock()
+        defer { lock.unlock() }
+        if !recent.contains(where: { $0.key == key }) {
+            recent.append((key, made))
+            if recent.count > Self.capacity { recent.removeFirst() }
+        }
+        return made
+    }
+}

@@ -17,7 +17,7 @@ public struct UndefinedTemplateRule: Rule {
         var canResolveLocally = true
         if let ref = spec.workflowTemplateRef, let name = ref.name {
             let kind = ref.clusterScope ? "ClusterWorkflowTemplate" : "WorkflowTemplate"
-            if context.workspace.workflowTemplate(named: name.value, clusterScope: ref.clusterScope) == nil {
+            if !context.workspace.hasWorkflowTemplate(named: name.value, clusterScope: ref.clusterScope) {
                 canResolveLocally = false
                 if !name.value.hasTemplateTag {
                     let candidates = context.workspace.templateNames(clusterScope: ref.clusterScope)
@@ -95,7 +95,7 @@ public struct UndefinedTemplateRule: Rule {
         guard let target = context.workspace.workflowTemplate(named: name.value, clusterScope: ref.clusterScope) else {
             let candidates = context.workspace.templateNames(clusterScope: ref.clusterScope)
             // The other scope holding that name is a likely mix-up worth naming.
-            if context.workspace.workflowTemplate(named: name.value, clusterScope: !ref.clusterScope) != nil {
+            if context.workspace.hasWorkflowTemplate(named: name.value, clusterScope: !ref.clusterScope) {
                 let hint = ref.clusterScope ? "a WorkflowTemplate of that name exists: drop clusterScope: true" : "a ClusterWorkflowTemplate of that name exists: add clusterScope: true"
                 report.report(name.span, "templateRef names \(kind) \"\(name.value)\", which is not among the linted files; it may exist only in the cluster; \(hint)", severity: .warning)
                 return
