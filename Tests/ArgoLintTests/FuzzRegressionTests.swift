@@ -58,3 +58,17 @@ import ArgoSemantics
         }
     }
 }
+
+extension FuzzRegressionTests {
+    /// A URL with many tabs took one fix round per tab, more than fix runs
+    /// (found by FuzzFix): every space and tab is now encoded in one fix.
+    @Test func urlWhitespaceIsEncodedInOneRound() throws {
+        let text = "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata:\n  name: x\nspec:\n  entrypoint: a\n  templates:\n  - name: a\n    http:\n      url: https://x.example.com/a b\t\t\tc/{{inputs.parameters.p}}\n"
+        let input = LintInput(path: "t.yaml", bytes: Array(text.utf8))
+        var fixer = Fixer(session: Linter().session([input]))
+        fixer.maxRounds = 1
+        let outcome = fixer.fix(path: "t.yaml", bytes: input.bytes)
+        #expect(String(decoding: outcome.bytes, as: UTF8.self).contains("url: https://x.example.com/a%20b%09%09%09c/{{inputs.parameters.p}}\n"))
+        #expect(!outcome.remaining.diagnostics.contains { $0.rule == "http-url" })
+    }
+}

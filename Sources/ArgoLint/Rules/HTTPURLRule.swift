@@ -16,16 +16,40 @@ public struct HTTPURLRule: Rule {
             guard let url = template.http?.url, !url.isNull else { continue }
             if let (range, message, fix) = problem(in: url.value) {
                 let span = url.sourceSpan(range, in: context.file)
+                let valueBytes = Array(url.value.utf8)
+                // Whitespace is encoded all at once (one per round would take a round per character).
+                let edited: [(Range<Int>, String)] = fix?.encodesWhitespace == true
+                    ? Self.literalWhitespace(valueBytes).map { ($0..<($0 + 1), valueBytes[$0] == 0x09 ? "%09" : "%20") }
+                    : fix.map { [(range, $0.text)] } ?? []
+                // Only where the source spells the value byte for byte (not an escape such as `\t`).
+                let edits = edited.compactMap { edit, text -> (Range<Int>, TextEdit)? in
+                    let span = url.sourceSpan(edit, in: context.file)
+                    return context.file.text(of: span) == String(decoding: valueBytes[edit], as: UTF8.self) ? (edit, TextEdit(span: span, newText: text)) : nil
+                }
                 let edit = fix.flatMap { replacement -> Fix? in
-                    context.file.text(of: span) == String(decoding: Array(url.value.utf8)[range], as: UTF8.self)
-                        ? Fix(description: replacement.description, edits: [TextEdit(span: span, newText: replacement.text)], applicability: replacement.applicability) : nil
+                    edits.contains { $0.0 == range } ? Fix(description: replacement.description, edits: edits.map(\.1), applicability: replacement.applicability) : nil
                 }
                 report.report(span, message, fix: edit)
             }
         }
     }
 
-    private struct Replacement { var text: String; var description: String; var applicability: Fix.Applicability = .safe }
+    private struct Replacement {
+        var text: String
+        var description: String
+        var applicability: Fix.Applicability = .safe
+        var encodesWhitespace = false
+    }
+
+    /// Offsets of the literal spaces and tabs inside a URL (not around it, not in a tag).
+    private static func literalWhitespace(_ bytes: [UInt8]) -> [Int] {
+        let tags = TemplateTagScanner.scan(String(decoding: bytes, as: UTF8.self)).tags.map(\.range)
+        let trimmedStart = bytes.firstIndex { $0 != 0x20 && $0 != 0x09 } ?? 0
+        let trimmedEnd = bytes.lastIndex { $0 != 0x20 && $0 != 0x09 } ?? 0
+        return bytes.indices.filter { i in
+            i > trimmedStart && i < trimmedEnd && (bytes[i] == 0x20 || bytes[i] == 0x09) && !tags.contains { $0.contains(i) }
+        }
+    }
 
     private static func isHex(_ b: UInt8) -> Bool {
         (b >= 48 && b <= 57) || (b >= 65 && b <= 70) || (b >= 97 && b <= 102)
@@ -43,8 +67,9 @@ public struct HTTPURLRule: Rule {
             return (control..<(control + 1), "the URL contains a line break or control character, which Go refuses (a `|` block keeps its final line break: use `|-` or a plain value)", nil)
         }
         // Literal whitespace is never valid in a URL (a tag may hold an encoded value).
-        if let space = bytes.indices.first(where: { ($0 > trimmedStart) && (bytes[$0] == 0x20 || bytes[$0] == 0x09) && !inTag($0) && $0 < (bytes.lastIndex { $0 != 0x20 && $0 != 0x09 } ?? 0) }) {
-            return (space..<(space + 1), "the URL contains a space, which is not allowed in a URL; encode it as %20", Replacement(text: "%20", description: "encode the space as %20"))
+        if let space = Self.literalWhitespace(bytes).first {
+            return (space..<(space + 1), "the URL contains a space, which is not allowed in a URL; encode it as %20",
+                    Replacement(text: "%20", description: "encode the space as %20 (every space and tab: %20, %09)", encodesWhitespace: true))
         }
         // A '%' must start a two-digit hex escape; Go's url.Parse rejects anything else.
         if let percent = bytes.indices.first(where: { i in
