@@ -9,6 +9,19 @@
 /// locating the value verbatim, then to the scalar's start, never to a wrong
 /// place past the scalar.
 public struct ScalarSourceMap: Sendable {
+    /// What each one-character double-quoted escape (`\n`, `\t`, ...) stands for, by
+    /// the byte after the backslash; built once, not per escape.
+    static let simpleEscapes: [UInt32?] = {
+        var table = [UInt32?](repeating: nil, count: 256)
+        let pairs: [(Character, UInt32)] = [
+            ("0", 0), ("a", 7), ("b", 8), ("t", 9), ("\t", 9), ("n", 10), ("v", 11), ("f", 12), ("r", 13),
+            ("e", 0x1B), (" ", 0x20), ("\"", 0x22), ("/", 0x2F), ("\\", 0x5C), ("N", 0x85), ("_", 0xA0),
+            ("L", 0x2028), ("P", 0x2029),
+        ]
+        for (character, value) in pairs { if let byte = character.asciiValue { table[Int(byte)] = value } }
+        return table
+    }()
+
     /// `offsets[i]` is the file offset of value byte `i`; one extra entry for the end.
     public let offsets: [Int]
 
@@ -138,14 +151,7 @@ public struct ScalarSourceMap: Sendable {
                 scalar(UInt32(digits, radix: 16) ?? 0xFFFD)
                 return at + 2 + width
             default:
-                let simple: [UInt8: UInt32] = [
-                    UInt8(ascii: "0"): 0, UInt8(ascii: "a"): 7, UInt8(ascii: "b"): 8, UInt8(ascii: "t"): 9, 0x09: 9,
-                    UInt8(ascii: "n"): 10, UInt8(ascii: "v"): 11, UInt8(ascii: "f"): 12, UInt8(ascii: "r"): 13,
-                    UInt8(ascii: "e"): 0x1B, 0x20: 0x20, UInt8(ascii: "\""): 0x22, UInt8(ascii: "/"): 0x2F,
-                    UInt8(ascii: "\\"): 0x5C, UInt8(ascii: "N"): 0x85, UInt8(ascii: "_"): 0xA0,
-                    UInt8(ascii: "L"): 0x2028, UInt8(ascii: "P"): 0x2029,
-                ]
-                scalar(simple[code] ?? 0xFFFD)
+                scalar(ScalarSourceMap.simpleEscapes[Int(code)] ?? 0xFFFD)
                 return at + 2
             }
         }

@@ -10,18 +10,22 @@ public func fuzzYAML(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let parsed = YAMLParser.parse(file)
     for issue in parsed.issues { _ = file.position(ofByte: issue.span.start) }
     var budget = 20_000  // aliases can expand a small file into many nodes
-    for document in parsed.documents { walk(document.root, file, &budget) }
+    for document in parsed.documents { walk(document.root, file, inAlias: false, &budget) }
     return 0
 }
 
-private func walk(_ node: YAMLNode, _ file: SourceFile, _ budget: inout Int) {
+/// Nodes an alias copies in keep their anchor's spans: their source maps were
+/// built (and checked) once at the anchor, so copies skip them; otherwise a
+/// small file of nested aliases maps the same long scalar thousands of times.
+private func walk(_ node: YAMLNode, _ file: SourceFile, inAlias: Bool, _ budget: inout Int) {
     guard budget > 0 else { return }
     budget -= 1
+    let inAlias = inAlias || node.aliasSpan != nil
     _ = file.text(of: node.span)
     _ = file.position(ofByte: node.span.end)
     if let scalar = node.scalar {
         _ = scalar.resolved
-        if node.aliasSpan == nil {
+        if !inAlias {
             let map = ScalarSourceMap(file: file, node: node)
             let count = scalar.value.utf8.count
             _ = map.sourceOffset(count)
@@ -29,8 +33,13 @@ private func walk(_ node: YAMLNode, _ file: SourceFile, _ budget: inout Int) {
             if count > 1 { _ = map.sourceSpan(1..<count) }
         }
     }
-    if let items = node.items { for item in items { walk(item, file, &budget) } }
-    if let pairs = node.pairs { for pair in pairs { walk(pair.key, file, &budget); walk(pair.value, file, &budget) } }
+    if let items = node.items { for item in items { walk(item, file, inAlias: inAlias, &budget) } }
+    if let pairs = node.pairs {
+        for pair in pairs {
+            walk(pair.key, file, inAlias: inAlias, &budget)
+            walk(pair.value, file, inAlias: inAlias, &budget)
+        }
+    }
 }
 
 @_cdecl("FuzzYAML_main")
