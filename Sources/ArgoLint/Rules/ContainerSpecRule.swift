@@ -161,43 +161,9 @@ public struct ContainerSpecRule: Rule {
         }
     }
 
-    /// Three-colour depth-first search in container order, as dag-cycle does for
-    /// tasks; each cycle is reported once, rotated to its earliest container.
+    /// Each cycle once, rotated to its earliest container (GraphCycles, as dag-cycle).
     private func reportCycles(_ edges: [[(Int, SourceSpan)]], names: [String?], name: String, _ report: inout Reporter) {
-        enum Colour { case white, grey, black }
-        var colour = [Colour](repeating: .white, count: edges.count)
-        var seen = Set<[Int]>()
-        var cycles: [[Int]] = []
-        for root in edges.indices where colour[root] == .white {
-            var stack: [(node: Int, edge: Int)] = [(root, 0)]
-            var path: [Int] = [root]
-            colour[root] = .grey
-            while let top = stack.last {
-                if top.edge < edges[top.node].count {
-                    stack[stack.count - 1].edge += 1
-                    let next = edges[top.node][top.edge].0
-                    switch colour[next] {
-                    case .white:
-                        colour[next] = .grey
-                        stack.append((next, 0))
-                        path.append(next)
-                    case .grey:
-                        if let start = path.lastIndex(of: next) {
-                            let cycle = Array(path[start...])
-                            let minAt = cycle.indices.min { cycle[$0] < cycle[$1] } ?? 0
-                            let rotated = Array(cycle[minAt...] + cycle[..<minAt])
-                            if seen.insert(rotated).inserted { cycles.append(rotated) }
-                        }
-                    case .black:
-                        break
-                    }
-                } else {
-                    colour[top.node] = .black
-                    stack.removeLast()
-                    path.removeLast()
-                }
-            }
-        }
+        let cycles = GraphCycles.find(edges.map { $0.map(\.0) })
         for cycle in cycles {
             let labels = cycle.map { names[$0] ?? "?" }
             let first = cycle[0], second = cycle.count > 1 ? cycle[1] : cycle[0]

@@ -4,9 +4,8 @@ import ArgoSemantics
 
 /// dag-cycle: DAG dependencies that form a cycle can never start.
 ///
-/// Three-colour depth-first search in task order; every back edge closes a
-/// cycle. Each cycle is reported once, rotated to start at its earliest task
-/// so the output does not depend on where the search entered it.
+/// The cycles come from GraphCycles (three-colour DFS in task order), each once,
+/// rotated to start at its earliest task so the output is deterministic.
 public struct DAGCycleRule: Rule {
     public static let info = RuleInfo(id: "dag-cycle", defaultSeverity: .error, summary: "DAG dependencies form a cycle")
     public var info: RuleInfo { Self.info }
@@ -18,8 +17,6 @@ public struct DAGCycleRule: Rule {
         }
     }
 
-    private enum Colour { case white, grey, black }
-
     private func check(_ dag: DAGTemplate, graph: DAGDependencies, file: SourceFile, _ report: inout Reporter) {
         var indexByName: [String: Int] = [:]
         for (i, task) in dag.tasks.enumerated() {
@@ -29,40 +26,7 @@ public struct DAGCycleRule: Rule {
         let edges: [[(Int, DependencyReference)]] = graph.references.map { refs in
             refs.compactMap { ref in indexByName[ref.task].map { ($0, ref) } }
         }
-        var colour = [Colour](repeating: .white, count: dag.tasks.count)
-        var reported = Set<[Int]>()
-        var cycles: [[Int]] = []
-
-        for root in dag.tasks.indices where colour[root] == .white {
-            // Iterative DFS: (node, next edge to explore); `path` mirrors the grey nodes.
-            var stack: [(node: Int, edge: Int)] = [(root, 0)]
-            var path: [Int] = [root]
-            colour[root] = .grey
-            while let top = stack.last {
-                if top.edge < edges[top.node].count {
-                    stack[stack.count - 1].edge += 1
-                    let next = edges[top.node][top.edge].0
-                    switch colour[next] {
-                    case .white:
-                        colour[next] = .grey
-                        stack.append((next, 0))
-                        path.append(next)
-                    case .grey:
-                        if let start = path.lastIndex(of: next) {
-                            let cycle = Array(path[start...])
-                            let rotated = rotate(cycle)
-                            if reported.insert(rotated).inserted { cycles.append(rotated) }
-                        }
-                    case .black:
-                        break
-                    }
-                } else {
-                    colour[top.node] = .black
-                    stack.removeLast()
-                    path.removeLast()
-                }
-            }
-        }
+        let cycles = GraphCycles.find(edges.map { $0.map(\.0) })
         for cycle in cycles {
             let names = cycle.map { dag.tasks[$0].name?.value ?? "?" }
             let first = cycle[0]
@@ -74,11 +38,5 @@ public struct DAGCycleRule: Rule {
                 : "dependency cycle: \(description); none of these tasks can ever start"
             report.report(span, message)
         }
-    }
-
-    /// Rotates a cycle to start at its smallest task index.
-    private func rotate(_ cycle: [Int]) -> [Int] {
-        guard let minIndex = cycle.indices.min(by: { cycle[$0] < cycle[$1] }) else { return cycle }
-        return Array(cycle[minIndex...] + cycle[..<minIndex])
     }
 }
